@@ -1,0 +1,18 @@
+using EsRegions.Web.Infrastructure.Tenancy;
+
+namespace EsRegions.Web.Features.Plans;
+
+public static class PlansModule
+{
+    public static WebApplicationBuilder AddPlans(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ITenantDataLoader, OrganisationRegisterLoader>();
+        return builder;
+    }
+
+    public static WebApplication MapPlans(this WebApplication app)
+    {
+        app.MapTenantGroup("/api/v1").MapOrganisationsApi();
+        return app;
+    }
+}

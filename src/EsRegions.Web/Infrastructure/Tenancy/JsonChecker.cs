@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace EsRegions.Web.Infrastructure.Tenancy;
+
+/// <summary>
+/// Walks a JSON document and records every problem with its JSON path, so that a broken configuration file is
+/// reported in one go instead of one error per start. A small, explicit stand-in for a JSON Schema validator
+/// (the JSON Schema packages are not in our package mirror).
+/// </summary>
+public sealed partial class JsonChecker(string file)
+{
+    private readonly List<string> _errors = [];
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    public void Fail(string path, string message) => _errors.Add($"{file}: {path}: {message}");
+
+    public JsonObject? Object(JsonNode? parent, string path, string name, bool required = true, params string[] allowed)
+    {
+        var node = Member(parent, path, name, required, out var p);
+        return node is null ? null : AsObject(node, p, allowed);
+    }
+
+    /// <summary>Checks that <paramref name="node"/> is an object with no properties outside <paramref name="allowed"/>.</summary>
+    public JsonObject? AsObject(JsonNode? node, string path, params string[] allowed)
+    {
+        if (node is not JsonObject obj) { Fail(path, "must be an object"); return null; }
+        if (allowed.Length > 0)
+            foreach (var key in obj.Select(kv => kv.Key).Where(k => !allowed.Contains(k)))
+                Fail($"{path}.{key}", $"unknown property (allowed: {string.Join(", ", allowed)})");
+        return obj;
+    }
+
+    public JsonArray? Array(JsonNode? parent, string path, string name, bool required = true, int minItems = 0)
+    {
+        var node = Member(parent, path, name, required, out var p);
+        if (node is null) return null;
+        if (node is not JsonArray arr) { Fail(p, "must be an array"); return null; }
+        if (arr.Count < minItems) Fail(p, $"must have at least {minItems} item(s)");
+        return arr;
+    }
+
+    public string? String(JsonNode? parent, string path, string name, bool required = true, Regex? pattern = null, string? patternHint = null)
+    {
+        var node = Member(parent, path, name, required, out var p);
+        if (node is null) return null;
+        if (node is not JsonValue v || !v.TryGetValue<string>(out var s)) { Fail(p, "must be a string"); return null; }
+        if (required && string.IsNullOrWhiteSpace(s)) { Fail(p, "must not be empty"); return null; }
+        if (pattern is not null && !pattern.IsMatch(s)) { Fail(p, $"'{s}' is not {patternHint ?? "valid"}"); return null; }
+        return s;
+    }
+
+    public string? Email(JsonNode? parent, string path, string name, bool required = true) =>
+        String(parent, path, name, required, EmailPattern(), "an e-mail address");
+
+    public bool? Boolean(JsonNode? parent, string path, string name, bool required = true)
+    {
+        var node = Member(parent, path, name, required, out var p);
+        if (node is null) return null;
+        if (node is JsonValue v && v.TryGetValue<bool>(out var b)) return b;
+        Fail(p, "must be true or false");
+        return null;
+    }
+
+    public List<int> IntArray(JsonNode? parent, string path, string name, int min, int max)
+    {
+        var result = new List<int>();
+        var arr = Array(parent, path, name, required: false);
+        if (arr is null) return result;
+        for (var i = 0; i < arr.Count; i++)
+        {
+            if (arr[i] is JsonValue v && v.TryGetValue<int>(out var n) && n >= min && n <= max) result.Add(n);
+            else Fail($"{path}.{name}[{i}]", $"must be a whole number from {min} to {max}");
+        }
+        return result;
+    }
+
+    private JsonNode? Member(JsonNode? parent, string path, string name, bool required, out string memberPath)
+    {
+        memberPath = $"{path}.{name}";
+        if (parent is not JsonObject obj) return null;
+        if (!obj.TryGetPropertyValue(name, out var node) || node is null)
+        {
+            if (required) Fail(memberPath, "is required");
+            return null;
+        }
+        return node;
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace EsRegions.Web.Infrastructure.Web;
+
+/// <summary>Polish first, English second: chosen by cookie (the language switch) or ?culture=, never by guesswork.</summary>
+internal static class Localization
+{
+    public static readonly CultureInfo[] Supported = [new("pl-PL"), new("en-GB")];
+
+    public static IServiceCollection AddUiLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Supported[0]);
+            o.SupportedCultures = Supported;
+            o.SupportedUICultures = Supported;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    /// <summary>GET /language/{culture}?returnUrl=…: remembers the choice in a cookie and goes back to the page.</summary>
+    public static IEndpointRouteBuilder MapLanguageSwitch(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/language/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            var match = Supported.FirstOrDefault(c => c.TwoLetterISOLanguageName == culture || c.Name == culture);
+            if (match is null) return Results.Problem(statusCode: 400, title: "Unsupported language", detail: $"culture '{culture}' is not supported (pl, en).");
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(match)),
+                new CookieOptions { Path = "/", IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+                ? returnUrl : http.Request.PathBase + "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

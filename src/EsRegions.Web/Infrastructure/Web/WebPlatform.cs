@@ -1,0 +1,61 @@
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+namespace EsRegions.Web.Infrastructure.Web;
+
+/// <summary>The cross-cutting web pipeline shared by every module.</summary>
+public static class WebPlatform
+{
+    public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddErrorHandling();
+        builder.Services.AddUiLocalization();
+        builder.Services.AddApiDocumentation();
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        // Polish letters as they are, not as &#x142; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "esr.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return builder;
+    }
+
+    /// <summary>Order matters: errors, headers, tenant (rewrites PathBase), then static files, culture, routing.</summary>
+    public static WebApplication UseWebPlatform(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
+        app.UseErrorHandling();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseTenantResolution();
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWebPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapApiDocumentation();
+        app.MapLanguageSwitch();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using EsRegions.Web.Features.Plans;
+using EsRegions.Web.Features.Tenancy;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
+
+// EsRegions: one host for every region. `dotnet EsRegions.Web.dll migrate` applies migrations and loads tenant data, then exits.
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddStructuredLogging();
+    builder.AddWebPlatform();
+    builder.AddData();
+    builder.AddTenancyModule();
+    builder.AddPlans();
+
+    var app = builder.Build();
+    app.UseWebPlatform();
+    app.MapWebPlatform();
+    app.MapTenancy();
+    app.MapPlans();
+
+    var migrateOnly = args.Contains("migrate");
+    await app.PrepareDatabaseAsync(migrateOnly);
+    if (!migrateOnly) await app.RunAsync();
+    return 0;
+}
+catch (TenantConfigurationException ex)
+{
+    // One readable message naming each file and JSON path, instead of a stack trace.
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+public partial class Program;

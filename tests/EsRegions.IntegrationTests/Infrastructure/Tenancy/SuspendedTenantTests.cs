@@ -1,0 +1,33 @@
+using System.Net;
+using EsRegions.IntegrationTests.Support;
+
+namespace EsRegions.IntegrationTests.Infrastructure.Tenancy;
+
+public sealed class SuspendedTenantTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    private readonly TenantsCopy _tenants = TenantsCopy.Create(json => json.Replace(
+        "\"hosts\": [\"lubelskie.localhost\"],\n      \"state\": \"active\"",
+        "\"hosts\": [\"lubelskie.localhost\"],\n      \"state\": \"suspended\""));
+
+    protected override EsRegionsAppFactory CreateFactory(TestDatabase database) => new(database, _tenants.Directory);
+
+    [Fact]
+    public async Task Suspended_tenant_answers_503_with_problem_details()
+    {
+        var response = await Client.GetAsync("/lubelskie/api/v1/organisations", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Suspended_tenant_is_not_listed_but_the_others_still_work()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var list = await Client.GetStringAsync("/api/v1/tenants", ct);
+        var other = await Client.GetAsync("/mazowsze/", ct);
+
+        Assert.DoesNotContain("lubelskie", list);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text.Json;
+using EsRegions.IntegrationTests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsRegions.IntegrationTests.Infrastructure.Web;
+
+public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    /// <summary>Adds one route that throws, behind the app's own pipeline, to see what a client gets for a crash.</summary>
+    protected override EsRegionsAppFactory CreateFactory(TestDatabase database) => new ThrowingAppFactory(database);
+
+    [Fact]
+    public async Task Unknown_api_resource_is_problem_details_with_status_and_title()
+    {
+        var response = await Client.GetAsync("/mazowsze/api/v1/organisations/00000000-0000-0000-0000-000000000001", TestContext.Current.CancellationToken);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Unhandled_exception_is_a_500_problem_without_stack_trace()
+    {
+        var response = await Client.GetAsync("/test/boom", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.DoesNotContain("secret detail", body);
+        Assert.DoesNotContain(" at ", body);
+        Assert.Contains("traceId", body);
+    }
+
+    [Fact]
+    public async Task Browser_gets_a_polish_error_page_for_an_unknown_region()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-region/");
+        request.Headers.Add("Accept", "text/html");
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Nie znaleziono strony", html);
+    }
+
+    [Fact]
+    public async Task Pages_carry_security_headers()
+    {
+        var response = await Client.GetAsync("/mazowsze/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Health_endpoints_answer_and_ready_checks_the_database()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/live", ct)).StatusCode);
+        Assert.Equal("Healthy", await Client.GetStringAsync("/health/ready", ct));
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_tenant_routes_under_the_slug()
+    {
+        var document = JsonDocument.Parse(await Client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/v1/tenants", paths);
+        Assert.Contains("/{slug}/api/v1/organisations", paths);
+        Assert.Contains("/{slug}/api/v1/organisations/{id}", paths);
+        Assert.DoesNotContain("/api/v1/organisations", paths);
+    }
+
+    [Fact]
+    public async Task Api_reference_is_browsable()
+    {
+        var response = await Client.GetAsync("/scalar/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType!.ToString());
+    }
+
+    private sealed class ThrowingAppFactory(TestDatabase database) : EsRegionsAppFactory(database)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new ThrowingRoute()));
+        }
+    }
+
+    private sealed class ThrowingRoute : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((ctx, nextMiddleware) => ctx.Request.Path == "/test/boom"
+                ? throw new InvalidOperationException("secret detail")
+                : nextMiddleware(ctx));
+        };
+    }
+}
