@@ -25,10 +25,10 @@ public static partial class TenantRegistryLoader
             var list = check.Array(check.AsObject(root, "$", "tenants"), "$", "tenants", minItems: 1);
             for (var i = 0; list is not null && i < list.Count; i++)
             {
-                var entry = ReadEntry(check, list[i], $"$.tenants[{i}]");
-                if (entry is null) continue;
-                var settings = LoadSettings(directory, entry.Value.Slug, errors);
-                if (settings is not null) tenants.Add(entry.Value.ToTenant(settings));
+                var entry = ReadEntry(check, list[i], $"$.tenants[{i}]", out var slug);
+                // A tenant.json is checked whenever its slug is readable, so one start reports every file's errors.
+                var settings = slug is null ? null : LoadSettings(directory, slug, errors);
+                if (entry is not null && settings is not null) tenants.Add(entry.Value.ToTenant(settings));
             }
             CheckUnique(check, tenants);
             errors.InsertRange(0, check.Errors);
@@ -57,12 +57,13 @@ public static partial class TenantRegistryLoader
         public Tenant ToTenant(TenantSettings settings) => new(Id, Slug, Name, NameEn, Hosts, State, settings);
     }
 
-    private static Entry? ReadEntry(JsonChecker check, JsonNode? node, string path)
+    private static Entry? ReadEntry(JsonChecker check, JsonNode? node, string path, out string? slug)
     {
+        slug = null;
         var t = check.AsObject(node, path, "id", "slug", "name", "nameEn", "hosts", "state");
         if (t is null) return null;
         var id = check.String(t, path, "id", pattern: GuidPattern(), patternHint: "a GUID");
-        var slug = check.String(t, path, "slug", pattern: SlugPattern(), patternHint: "a slug of lower-case letters, digits and hyphens");
+        slug = check.String(t, path, "slug", pattern: SlugPattern(), patternHint: "a slug of lower-case letters, digits and hyphens");
         var name = check.String(t, path, "name");
         var nameEn = check.String(t, path, "nameEn");
         var state = check.String(t, path, "state", pattern: StatePattern(), patternHint: "'active' or 'suspended'");

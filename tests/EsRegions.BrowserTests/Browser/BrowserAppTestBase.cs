@@ -1,0 +1,59 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using EsRegions.IntegrationTests.Support;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Browser;
+
+/// <summary>
+/// The real app on Kestrel at a free loopback port, its own database, and a real headless Chromium (Debian's
+/// package, never a downloaded browser) driven by Playwright.
+/// </summary>
+public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private EsRegionsAppFactory? _app;
+
+    protected IPage Page { get; private set; } = null!;
+    protected string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new EsRegionsAppFactory(await postgres.CreateDatabaseAsync());
+        _app.UseKestrel(0);
+        _app.StartServer();
+        BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = "pl-PL" });
+    }
+
+    protected Task<IResponse?> OpenAsync(string path) => Page.GotoAsync(BaseUrl + path);
+
+    /// <summary>WCAG 2.1 A/AA violations of impact serious or critical on the current page, described for a failure message.</summary>
+    protected async Task<List<string>> SeriousAccessibilityViolationsAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")
+            .ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
