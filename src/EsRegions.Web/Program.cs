@@ -1,6 +1,9 @@
+using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Features.Tenancy;
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Jobs;
+using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using EsRegions.Web.Infrastructure.Web;
 
@@ -11,18 +14,26 @@ try
     builder.AddStructuredLogging();
     builder.AddWebPlatform();
     builder.AddData();
+    builder.AddSecurity();
+    builder.AddJobs();
     builder.AddTenancyModule();
+    builder.AddNotifications();
     builder.AddPlans();
 
     var app = builder.Build();
     app.UseWebPlatform();
     app.MapWebPlatform();
     app.MapTenancy();
+    app.MapNotifications();
     app.MapPlans();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);
-    if (!migrateOnly) await app.RunAsync();
+    if (!migrateOnly)
+    {
+        app.ScheduleNotificationJobs();
+        await app.RunAsync();
+    }
     return 0;
 }
 catch (TenantConfigurationException ex)

@@ -54,6 +54,10 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
     {
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            await postgres.DropDatabaseAsync(_app.Database);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,18 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Extra settings (e.g. Smtp:Port) applied on top of the defaults below.</summary>
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        // Background machinery is driven explicitly by the tests that need it.
+        ["Jobs:Server"] = "false",
+        ["Outbox:Dispatcher"] = "false",
+        ["Smtp:Port"] = "1",
+    };
+
+    /// <summary>When set, replaces the app's clock.</summary>
+    public TestClock? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -20,6 +33,12 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
         builder.UseSetting("ConnectionStrings:Owner", Database.OwnerConnection);
         builder.UseSetting("Database:MigrateOnStart", "true");
         if (tenantsDirectory is not null) builder.UseSetting("Tenancy:Directory", tenantsDirectory);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            TestSignIn.Register(services);
+            if (Clock is not null) services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     public TenantRegistry Registry => Services.GetRequiredService<TenantRegistry>();
@@ -40,15 +59,22 @@ public abstract class AppTestBase(PostgresServer postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        await BeforeAppStartsAsync();
         App = CreateFactory(await Postgres.CreateDatabaseAsync());
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
     protected virtual EsRegionsAppFactory CreateFactory(TestDatabase database) => new(database);
 
+    protected virtual Task BeforeAppStartsAsync() => Task.CompletedTask;
+
+    protected virtual ValueTask AfterAppStoppedAsync() => ValueTask.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
         await App.DisposeAsync();
+        await AfterAppStoppedAsync();
+        await Postgres.DropDatabaseAsync(App.Database);
     }
 }

@@ -47,6 +47,14 @@ public sealed class PostgresServer : IAsyncLifetime
         return new TestDatabase(name, app, builder.ConnectionString);
     }
 
+    /// <summary>Closes the class's pooled connections and drops its database, so long runs do not pile up connections.</summary>
+    public async Task DropDatabaseAsync(TestDatabase database)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(database.AppConnection));
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(database.OwnerConnection));
+        await ExecuteAsync(SuperuserConnection, $"DROP DATABASE IF EXISTS {database.Name} WITH (FORCE)");
+    }
+
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -24,10 +24,11 @@ public sealed partial class DatabaseMigrator(IConfiguration configuration, ILogg
         }
         await using var connection = new NpgsqlConnection(owner);
         await connection.OpenAsync(ct);
+        Jobs.JobsExtensions.InstallSchema(connection);
         await using var grant = new NpgsqlCommand($"""
-            GRANT USAGE ON SCHEMA public TO {appRole};
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {appRole};
-            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {appRole};
+            GRANT USAGE ON SCHEMA public, {Jobs.JobsExtensions.Schema} TO {appRole};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public, {Jobs.JobsExtensions.Schema} TO {appRole};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public, {Jobs.JobsExtensions.Schema} TO {appRole};
             REVOKE ALL ON TABLE "__EFMigrationsHistory" FROM {appRole};
             """, connection);
         await grant.ExecuteNonQueryAsync(ct);

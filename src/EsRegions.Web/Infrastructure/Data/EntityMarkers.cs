@@ -11,3 +11,10 @@ public interface ITenantOwned
 
 /// <summary>A row shared by every tenant (e.g. the indicator catalogue). Every entity is one or the other.</summary>
 public interface ISharedEntity;
+
+/// <summary>
+/// Operational rows (outbox, reminders) whose state changes are machinery, not decisions: the audit trail skips them
+/// so that it stays readable and every e-mail is not written twice.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;

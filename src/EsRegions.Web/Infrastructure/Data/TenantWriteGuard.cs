@@ -28,7 +28,7 @@ internal static class TenantWriteGuard
             if (current != tenantId || (entry.State != EntityState.Added && (Guid)property.OriginalValue! != tenantId))
                 throw new TenantIsolationException($"{entry.Metadata.ClrType.Name} belongs to another tenant.");
         }
-        return changed.Where(e => e.Entity is not AuditEntry).ToList();
+        return changed.Where(e => e.Entity is not AuditEntry && !Attribute.IsDefined(e.Entity.GetType(), typeof(NotAuditedAttribute))).ToList();
     }
 }
 

@@ -1,6 +1,6 @@
 namespace EsRegions.Web.Infrastructure.Web;
 
-/// <summary>Security headers on every response. The API reference (/scalar) needs inline script and styles.</summary>
+/// <summary>Security headers on every response.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string StrictPolicy =
@@ -13,7 +13,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var isApiReference = context.Request.Path.StartsWithSegments("/scalar");
+        // Scalar (API reference) and the Hangfire dashboard ship inline scripts and styles.
+        var isApiReference = context.Request.Path.StartsWithSegments("/scalar") || context.Request.Path.StartsWithSegments("/hangfire");
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;

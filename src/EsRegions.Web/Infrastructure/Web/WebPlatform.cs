@@ -1,3 +1,4 @@
+using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -45,6 +46,7 @@ public static class WebPlatform
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseSecurity();
         app.UseAntiforgery();
         return app;
     }

@@ -1,0 +1,48 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.Extensions.Options;
+
+namespace EsRegions.Web.Features.Notifications;
+
+/// <summary>
+/// The outbox pump of this app instance: every poll interval it opens one SMTP connection and dispatches each active
+/// tenant's due rows in that tenant's scope. Every instance runs one; SKIP LOCKED keeps them from sending a row twice.
+/// </summary>
+internal sealed class OutboxDispatcherService(
+    TenantRegistry registry,
+    TenantScopeFactory scopes,
+    Func<ISmtpSender> smtpFactory,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDispatcherService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be restarting: the rows wait, the next tick tries again.
+                logger.LogError(ex, "Outbox dispatch cycle failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over every active tenant; returns the number of rows claimed.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        var claimed = 0;
+        await using var smtp = smtpFactory();
+        foreach (var tenant in registry.Active)
+        {
+            await using var scope = scopes.CreateScope(tenant.Id);
+            scope.ServiceProvider.GetRequiredService<AuditActor>().Set("job:outbox");
+            claimed += await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(smtp, ct);
+        }
+        return claimed;
+    }
+}

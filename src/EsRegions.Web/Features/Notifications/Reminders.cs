@@ -1,0 +1,69 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Notifications;
+
+/// <summary>What a module asks to be reminded of: a kind (tenant.json reminders.kinds), a subject and its deadline.</summary>
+public sealed record ReminderRequest(
+    string Kind,
+    string SubjectType,
+    Guid SubjectId,
+    string SubjectTitle,
+    DateOnly Deadline,
+    string? LinkPath,
+    IReadOnlyList<EmailAddress> Recipients,
+    string AudienceRule = ReminderAudience.Explicit);
+
+/// <summary>
+/// The API modules use: schedule, reschedule or cancel the reminders of a subject. Occurrences follow the tenant's
+/// lead times (days before / after the deadline, at 08:00 Warsaw time) and its rule for deadlines on non-working days.
+/// Changes are saved by the caller's SaveChanges, with the business change.
+/// </summary>
+public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeProvider clock)
+{
+    public static readonly TimeOnly SendTime = new(8, 0);
+
+    public async Task<IReadOnlyList<Reminder>> ScheduleAsync(ReminderRequest request, CancellationToken ct = default)
+    {
+        var policy = tenant.Required.Settings.Reminders;
+        if (!ReminderPolicy.KnownKinds.Contains(request.Kind))
+            throw new ArgumentException($"Unknown reminder kind '{request.Kind}'.", nameof(request));
+        if (!policy.Kinds.TryGetValue(request.Kind, out var rule)) return [];
+        var deadline = PolishCalendar.AdjustDeadline(request.Deadline, policy.MoveDeadlineToNextWorkingDay);
+        var now = clock.GetUtcNow();
+        var occurrences = rule.DaysBefore.Select(d => (Offset: -d, Date: deadline.AddDays(-d)))
+            .Concat(rule.DaysAfter.Select(d => (Offset: d, Date: deadline.AddDays(d))))
+            .Select(o => (o.Offset, DueAt: PolishCalendar.AtWarsawTime(o.Date, SendTime)))
+            .Where(o => o.DueAt > now)
+            .ToList();
+        var keys = occurrences.Select(o => Key(request, deadline, o.Offset)).ToList();
+        var existing = await db.Set<Reminder>().Where(r => keys.Contains(r.OccurrenceKey)).Select(r => r.OccurrenceKey).ToListAsync(ct);
+        var added = occurrences
+            .Select(o => new Reminder(request, deadline, o.DueAt, Key(request, deadline, o.Offset)))
+            .Where(r => !existing.Contains(r.OccurrenceKey))
+            .ToList();
+        db.AddRange(added);
+        return added;
+    }
+
+    /// <summary>The deadline moved: unsent occurrences are cancelled and new ones scheduled; sent ones stay sent.</summary>
+    public async Task<IReadOnlyList<Reminder>> RescheduleAsync(ReminderRequest request, CancellationToken ct = default)
+    {
+        await CancelAsync(request.SubjectType, request.SubjectId, request.Kind, ct);
+        return await ScheduleAsync(request, ct);
+    }
+
+    /// <summary>Cancels the subject's unsent reminders (of one kind, or all kinds).</summary>
+    public async Task CancelAsync(string subjectType, Guid subjectId, string? kind = null, CancellationToken ct = default)
+    {
+        var scheduled = await db.Set<Reminder>()
+            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.State == ReminderState.Scheduled)
+            .Where(r => kind == null || r.Kind == kind)
+            .ToListAsync(ct);
+        scheduled.ForEach(r => r.Cancel());
+    }
+
+    private static string Key(ReminderRequest r, DateOnly deadline, int offsetDays) =>
+        $"{r.Kind}:{r.SubjectType}:{r.SubjectId:N}:{deadline:yyyyMMdd}:{(offsetDays < 0 ? "" : "+")}{offsetDays}d";
+}

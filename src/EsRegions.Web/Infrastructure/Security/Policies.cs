@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace EsRegions.Web.Infrastructure.Security;
+
+/// <summary>
+/// Authorization policies used by pages and endpoints. A tenant policy also requires that the signed-in user's
+/// tenant claim is the tenant of the URL: a Mazowsze session never opens Małopolska's staff pages.
+/// </summary>
+public static class Policies
+{
+    public const string TenantStaff = nameof(TenantStaff);
+    public const string PlatformAdmin = nameof(PlatformAdmin);
+    public const string TenantClaim = "tenant";
+
+    public static class Roles
+    {
+        public const string TenantAdmin = nameof(TenantAdmin);
+        public const string Staff = nameof(Staff);
+        public const string Secretary = nameof(Secretary);
+        public const string Implementer = nameof(Implementer);
+        public const string CommitteeMember = nameof(CommitteeMember);
+        public const string PlatformAdmin = nameof(PlatformAdmin);
+    }
+
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        // The sign-in UI (Identity module) issues this cookie; until then nobody is signed in and staff pages answer 401.
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "esr.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            });
+        builder.Services.AddSingleton<IAuthorizationHandler, SameTenantHandler>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(TenantStaff, p => p.RequireAuthenticatedUser()
+                .RequireRole(Roles.Staff, Roles.TenantAdmin)
+                .AddRequirements(new SameTenantRequirement()))
+            .AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.PlatformAdmin));
+        return builder;
+    }
+
+    public static IApplicationBuilder UseSecurity(this IApplicationBuilder app) => app.UseAuthentication().UseAuthorization();
+
+    private sealed class SameTenantRequirement : IAuthorizationRequirement;
+
+    private sealed class SameTenantHandler(IHttpContextAccessor http) : AuthorizationHandler<SameTenantRequirement>
+    {
+        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SameTenantRequirement requirement)
+        {
+            var tenant = http.HttpContext?.RequestServices.GetRequiredService<TenantContext>().Tenant;
+            if (tenant is not null && context.User.HasClaim(TenantClaim, tenant.Id.ToString())) context.Succeed(requirement);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string? TenantId(this ClaimsPrincipal user) => user.FindFirstValue(Policies.TenantClaim);
+}
