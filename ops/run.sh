@@ -100,6 +100,8 @@ stop_pid() { # PID NAME SECONDS
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
+  # Stopping must finish even when our output is gone (e.g. `ops/run.sh | tee log` and Ctrl-C kills tee first).
+  trap '' PIPE
   set +e
   [[ -n "$APP_PID" ]] && stop_pid "$APP_PID" "the app" 20
   [[ -n "$MAILDEV_PID" ]] && stop_pid "$MAILDEV_PID" MailDev 5

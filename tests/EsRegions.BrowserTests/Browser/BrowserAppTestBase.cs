@@ -37,6 +37,12 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
 
     protected Task<IResponse?> OpenAsync(string path) => Page.GotoAsync(BaseUrl + path);
 
+    protected EsRegionsAppFactory App => _app!;
+
+    /// <summary>Every request of the page is signed in as this role of the tenant (test sign-in until the login UI exists).</summary>
+    protected Task SignInAsync(string role, string slug) =>
+        Page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [TestSignIn.Header] = TestSignIn.As(role, App.TenantId(slug)) });
+
     /// <summary>WCAG 2.1 A/AA violations of impact serious or critical on the current page, described for a failure message.</summary>
     protected async Task<List<string>> SeriousAccessibilityViolationsAsync()
     {

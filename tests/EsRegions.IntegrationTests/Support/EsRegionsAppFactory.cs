@@ -60,7 +60,16 @@ public abstract class AppTestBase(PostgresServer postgres) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await BeforeAppStartsAsync();
-        App = CreateFactory(await Postgres.CreateDatabaseAsync());
+        try
+        {
+            App = CreateFactory(await Postgres.CreateDatabaseAsync());
+        }
+        catch
+        {
+            // xunit does not dispose a class whose initialisation failed: stop what BeforeAppStartsAsync started.
+            await AfterAppStoppedAsync();
+            throw;
+        }
         Client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 

@@ -34,6 +34,8 @@ public sealed class MailDev : IAsyncDisposable
             ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "-s", smtp.ToString(), "-w", web.ToString(), "--mail-directory", dir, "--silent", .. extraArgs])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         var server = new MailDev(Process.Start(psi)!, smtp, web);
+        // Never outlive the test run, whatever happens to the test that started it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { server._process.Kill(); } catch (InvalidOperationException) { } };
         for (var i = 0; i < 100; i++)
         {
             try

@@ -8,32 +8,33 @@ public static class ReminderTemplates
     public static EmailBody For(Reminder reminder, CultureInfo culture)
     {
         var en = culture.TwoLetterISOLanguageName == "en";
+        // Polish dates end with "r." (roku): a Polish sentence ending on the date takes no second full stop.
         var date = reminder.Deadline.ToString(en ? "d MMMM yyyy" : "d MMMM yyyy 'r.'", culture);
         var t = reminder.SubjectTitle;
         var (subject, text, action) = (reminder.Kind, en) switch
         {
             ("consultationClosing", false) => ($"Przypomnienie: konsultacje „{t}” trwają do {date}",
-                $"Przypominamy, że konsultacje „{t}” trwają do {date}. Uwagi można przesłać do tego dnia.", "Przejdź do konsultacji"),
+                $"Przypominamy, że konsultacje „{t}” trwają do {date} Uwagi można przesłać do tego dnia.", "Przejdź do konsultacji"),
             ("consultationClosing", true) => ($"Reminder: the consultation “{t}” closes on {date}",
                 $"The consultation “{t}” is open until {date}. Please send your comments by then.", "Open the consultation"),
             ("reportingDue", false) => ($"Przypomnienie: termin sprawozdania „{t}” upływa {date}",
-                $"Przypominamy o terminie przekazania wartości wskaźników za okres „{t}”: {date}.", "Wprowadź wartości wskaźników"),
+                $"Przypominamy o terminie przekazania wartości wskaźników za okres „{t}”: {date}", "Wprowadź wartości wskaźników"),
             ("reportingDue", true) => ($"Reminder: the report “{t}” is due on {date}",
                 $"The indicator values for “{t}” are due on {date}.", "Enter indicator values"),
             ("reportingOverdue", false) => ($"Minął termin sprawozdania „{t}”",
-                $"Termin przekazania wartości wskaźników za okres „{t}” upłynął {date}. Prosimy o ich niezwłoczne uzupełnienie.", "Wprowadź wartości wskaźników"),
+                $"Termin przekazania wartości wskaźników za okres „{t}” upłynął {date} Prosimy o ich niezwłoczne uzupełnienie.", "Wprowadź wartości wskaźników"),
             ("reportingOverdue", true) => ($"The report “{t}” is overdue",
                 $"The indicator values for “{t}” were due on {date}. Please enter them as soon as possible.", "Enter indicator values"),
-            ("meeting", false) => ($"Przypomnienie: {t} — {date}", $"Przypominamy o spotkaniu „{t}” w dniu {date}.", "Szczegóły spotkania"),
+            ("meeting", false) => ($"Przypomnienie: {t} — {date}", $"Przypominamy o spotkaniu „{t}” w dniu {date}", "Szczegóły spotkania"),
             ("meeting", true) => ($"Reminder: {t} — {date}", $"This is a reminder of the meeting “{t}” on {date}.", "Meeting details"),
             ("minutesMissing", false) => ($"Brak protokołu: {t}",
                 $"Spotkanie „{t}” odbyło się {date}, a jego protokół nie został jeszcze dodany.", "Dodaj protokół"),
             ("minutesMissing", true) => ($"Minutes missing: {t}",
                 $"The meeting “{t}” took place on {date} and its minutes have not been added yet.", "Add the minutes"),
-            ("termEnding", false) => ($"Kończy się kadencja: {t}", $"Kadencja „{t}” kończy się {date}.", "Skład komitetu"),
+            ("termEnding", false) => ($"Kończy się kadencja: {t}", $"Kadencja „{t}” kończy się {date}", "Skład komitetu"),
             ("termEnding", true) => ($"Term of office ending: {t}", $"The term of office “{t}” ends on {date}.", "Committee members"),
             ("callDeadline", false) => ($"Przypomnienie: zgłoszenia „{t}” do {date}",
-                $"Przypominamy, że zgłoszenia w naborze „{t}” przyjmujemy do {date}.", "Zobacz nabór"),
+                $"Przypominamy, że zgłoszenia w naborze „{t}” przyjmujemy do {date}", "Zobacz nabór"),
             ("callDeadline", true) => ($"Reminder: applications for “{t}” close on {date}",
                 $"Applications for “{t}” are accepted until {date}.", "See the call"),
             _ => throw new ArgumentOutOfRangeException(nameof(reminder), reminder.Kind, "Unknown reminder kind."),

@@ -26,5 +26,7 @@ public sealed class ReminderTemplatesTests
         Assert.Contains("Posiedzenie RKRES", body.Subject + body.Paragraphs[0]);
         Assert.Contains(culture == "pl-PL" ? "4 maja 2026 r." : "4 May 2026", body.Subject + body.Paragraphs[0]);
         Assert.Equal("x", body.Action!.Path);
+        Assert.DoesNotContain("..", body.Subject + body.Paragraphs[0]);
+        Assert.Matches(@"[.!]$|r\.$", body.Paragraphs[0]);
     }
 }
