@@ -1,3 +1,4 @@
+using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Features.Tenancy;
@@ -15,6 +16,7 @@ try
     builder.AddWebPlatform();
     builder.AddData();
     builder.AddSecurity();
+    builder.AddIdentityModule();
     builder.AddJobs();
     builder.AddTenancyModule();
     builder.AddNotifications();
@@ -31,6 +33,7 @@ try
     await app.PrepareDatabaseAsync(migrateOnly);
     if (!migrateOnly)
     {
+        if (app.Environment.IsDevelopment()) await app.SeedDemoAccountsAsync();
         app.ScheduleNotificationJobs();
         await app.RunAsync();
     }

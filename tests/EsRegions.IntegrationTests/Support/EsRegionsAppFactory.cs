@@ -1,4 +1,7 @@
+using EsRegions.Web.Features.Identity;
+using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +47,24 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
     public TenantRegistry Registry => Services.GetRequiredService<TenantRegistry>();
 
     public Guid TenantId(string slug) => Registry.FindBySlug(slug)!.Id;
+
+    /// <summary>Creates an account with a membership in <paramref name="slug"/> (or none when null) and the given roles.</summary>
+    public async Task<AppUser> CreateUserAsync(string email, string password, string? slug, params string[] roles)
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var created = await users.CreateAsync(new AppUser(email, "Anna Testowa"), password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        await using var tenantScope = slug is null ? Services.CreateAsyncScope() : ScopeFor(slug);
+        var user = (await tenantScope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
+        if (slug is null) return user;
+        var db = tenantScope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+        db.Add(new TenantMembership(user.Id, roles));
+        await db.SaveChangesAsync();
+        return user;
+    }
 
     /// <summary>A DI scope bound to one tenant, as a background job would open it.</summary>
     public AsyncServiceScope ScopeFor(string slug) =>

@@ -1,3 +1,4 @@
+using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using EsRegions.Web.Infrastructure.Web;
@@ -5,6 +6,7 @@ using EsRegions.Web.Infrastructure.Web;
 namespace EsRegions.Web.Features.Shared;
 
 /// <summary>The page browsers see for an error status (re-executed by status code pages; never reached directly with 200).</summary>
+[AnyScope]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 {
     public string Title { get; private set; } = "";

@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
+using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Infrastructure.Data;
@@ -12,7 +15,7 @@ public sealed class EsRegionsDbContext(
     DbContextOptions<EsRegionsDbContext> options,
     TenantContext tenantContext,
     AuditActor actor,
-    TimeProvider clock) : DbContext(options)
+    TimeProvider clock) : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -21,8 +24,16 @@ public sealed class EsRegionsDbContext(
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>ASP.NET Core Data Protection keys, shared by every app instance (cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("user_tokens");
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EsRegionsDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ITenantOwned).IsAssignableFrom(e.ClrType)))
         {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using EsRegions.Web.Infrastructure.Tenancy;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 
 namespace EsRegions.Web.Infrastructure.Security;
@@ -27,16 +26,7 @@ public static class Policies
 
     public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
     {
-        // The sign-in UI (Identity module) issues this cookie; until then nobody is signed in and staff pages answer 401.
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.Cookie.Name = "esr.auth";
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
-            });
+        // Authentication itself (the Identity cookie) is set up by the Identity module.
         builder.Services.AddSingleton<IAuthorizationHandler, SameTenantHandler>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TenantStaff, p => p.RequireAuthenticatedUser()

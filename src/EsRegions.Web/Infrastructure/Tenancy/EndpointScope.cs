@@ -43,3 +43,7 @@ internal sealed class EndpointScopeMatcherPolicy : MatcherPolicy, IEndpointSelec
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Marks an endpoint that answers on the platform's URL and on every tenant's alike (sign-in, errors, language).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AnyScopeAttribute : Attribute;

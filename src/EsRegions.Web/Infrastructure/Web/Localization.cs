@@ -1,4 +1,5 @@
 using System.Globalization;
+using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Localization;
 
 namespace EsRegions.Web.Infrastructure.Web;
@@ -34,7 +35,7 @@ internal static class Localization
             var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
                 ? returnUrl : http.Request.PathBase + "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().WithMetadata(new AnyScopeAttribute());
         return endpoints;
     }
 }

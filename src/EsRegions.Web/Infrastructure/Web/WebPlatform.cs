@@ -17,7 +17,8 @@ public static class WebPlatform
         builder.Services.AddErrorHandling();
         builder.Services.AddUiLocalization();
         builder.Services.AddApiDocumentation();
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // Polish letters as they are, not as &#x142; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
@@ -42,7 +43,11 @@ public static class WebPlatform
         app.UseErrorHandling();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseTenantResolution();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {PathBase}{RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("PathBase", http.Request.PathBase.Value ?? "");
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

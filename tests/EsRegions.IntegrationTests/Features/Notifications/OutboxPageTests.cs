@@ -11,11 +11,12 @@ namespace EsRegions.IntegrationTests.Features.Notifications;
 public sealed partial class OutboxPageTests(PostgresServer postgres) : MailTestBase(postgres)
 {
     [Fact]
-    public async Task Anonymous_visitor_gets_401()
+    public async Task Anonymous_visitor_is_sent_to_the_regions_login_page_and_back()
     {
         var response = await Client.GetAsync("/mazowsze/powiadomienia", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("http://localhost/mazowsze/konto/logowanie?ReturnUrl=%2Fmazowsze%2Fpowiadomienia", response.Headers.Location!.ToString());
     }
 
     [Fact]

@@ -1,0 +1,89 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace EsRegions.Web.Features.Identity;
+
+/// <summary>
+/// Accounts (ASP.NET Core Identity) with per-region memberships, the sign-in cookie, and Data Protection keys kept
+/// in PostgreSQL so that every app instance reads every other's cookies and antiforgery tokens.
+/// </summary>
+public static class IdentityModule
+{
+    public const string CookieName = "esr.auth";
+
+    public static WebApplicationBuilder AddIdentityModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDataProtection().SetApplicationName("EsRegions").PersistKeysToDbContext<EsRegionsDbContext>();
+        builder.Services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B); 12 characters, not all alike.
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<EsRegionsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
+        builder.Services.AddScoped<TenantClaimsPrincipalFactory>();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(ConfigureCookie);
+        builder.Services.AddScoped<DemoAccounts>();
+        return builder;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = CookieName;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Lax;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.LoginPath = "/konto/logowanie";
+        o.LogoutPath = "/konto/wyloguj";
+        o.AccessDeniedPath = "/error/403";
+        o.SlidingExpiration = true;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.Events.OnSigningIn = ctx => { ctx.CookieOptions.Path = CookiePath(ctx.HttpContext); return Task.CompletedTask; };
+        o.Events.OnSigningOut = ctx => { ctx.CookieOptions.Path = CookiePath(ctx.HttpContext); return Task.CompletedTask; };
+        o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            if (ctx.Principal is null) return;
+            var tenant = ctx.HttpContext.RequestServices.GetRequiredService<TenantContext>().Tenant;
+            var claim = ctx.Principal.TenantId();
+            // A session belongs to the region it was opened in (the platform admin's to the platform).
+            if (claim is not null && claim != tenant?.Id.ToString()) ctx.RejectPrincipal();
+        };
+    }
+
+    /// <summary>Each region's session is its own cookie (path /{slug}), so signing in to one region leaves another's alone.</summary>
+    private static string CookiePath(HttpContext http) => http.Request.PathBase.HasValue ? http.Request.PathBase.Value! : "/";
+
+    private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        var wantsPage = HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api");
+        if (wantsPage && status == StatusCodes.Status401Unauthorized) ctx.Response.Redirect(ctx.RedirectUri);
+        else ctx.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    public static async Task SeedDemoAccountsAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(CancellationToken.None);
+    }
+}
