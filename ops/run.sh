@@ -323,10 +323,10 @@ tenant_slugs() {
   echo
   echo " Demo accounts"
   echo " -------------"
-  if [[ -s "$REPO/tenants/demo-accounts.txt" ]]; then
-    sed 's/^/   /' "$REPO/tenants/demo-accounts.txt"
+  if [[ -s "$ESR_OPS_DIR/demo-accounts.txt" ]]; then
+    sed 's/^/   /' "$ESR_OPS_DIR/demo-accounts.txt"
   else
-    echo "   (none yet: demo accounts arrive with the Identity module, listed in tenants/demo-accounts.txt)"
+    echo "   (ops/demo-accounts.txt is missing)"
   fi
   echo
   echo " Press Ctrl-C to stop everything this script started."

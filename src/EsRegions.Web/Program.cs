@@ -2,6 +2,7 @@ using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Features.Tenancy;
+using EsRegions.Web.Infrastructure;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Jobs;
 using EsRegions.Web.Infrastructure.Security;
@@ -13,12 +14,12 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddStructuredLogging();
+    builder.AddTenancyModule();
     builder.AddWebPlatform();
     builder.AddData();
     builder.AddSecurity();
     builder.AddIdentityModule();
     builder.AddJobs();
-    builder.AddTenancyModule();
     builder.AddNotifications();
     builder.AddPlans();
 
@@ -26,6 +27,7 @@ try
     app.UseWebPlatform();
     app.MapWebPlatform();
     app.MapTenancy();
+    app.MapIdentity();
     app.MapNotifications();
     app.MapPlans();
 
@@ -35,13 +37,14 @@ try
     {
         if (app.Environment.IsDevelopment()) await app.SeedDemoAccountsAsync();
         app.ScheduleNotificationJobs();
+        app.ScheduleIdentityJobs();
         await app.RunAsync();
     }
     return 0;
 }
-catch (TenantConfigurationException ex)
+catch (ConfigurationErrorException ex)
 {
-    // One readable message naming each file and JSON path, instead of a stack trace.
+    // One readable message (for tenant files: each file and JSON path) instead of a stack trace.
     Console.Error.WriteLine(ex.Message);
     return 2;
 }

@@ -1,10 +1,10 @@
 using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EsRegions.IntegrationTests.Support;
@@ -95,6 +95,14 @@ public abstract class AppTestBase(PostgresServer postgres) : IAsyncLifetime
     }
 
     protected virtual EsRegionsAppFactory CreateFactory(TestDatabase database) => new(database);
+
+    /// <summary>A client whose every request is signed in as <paramref name="role"/> of <paramref name="slug"/>.</summary>
+    protected HttpClient ClientAs(string role, string slug)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(role, App.TenantId(slug)));
+        return client;
+    }
 
     protected virtual Task BeforeAppStartsAsync() => Task.CompletedTask;
 

@@ -18,12 +18,12 @@ public sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> opti
     public const string SchemeName = "Test";
     public const string Header = "X-Test-User";
 
-    /// <summary>Requests with the header use the test sign-in; all others the app's real Identity cookie.</summary>
+    /// <summary>Requests with the header use the test sign-in; all others the app's own bearer-or-cookie scheme.</summary>
     public static void Register(IServiceCollection services) =>
         services.AddAuthentication("TestOrCookie")
             .AddScheme<AuthenticationSchemeOptions, TestSignIn>(SchemeName, _ => { })
             .AddPolicyScheme("TestOrCookie", "Test header or Identity cookie", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.ContainsKey(Header) ? SchemeName : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+                ctx.Request.Headers.ContainsKey(Header) ? SchemeName : EsRegions.Web.Features.Identity.IdentityModule.DefaultScheme);
 
     public static string As(string role, Guid tenantId) => $"{role}@{tenantId}";
 

@@ -4,6 +4,7 @@ using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 
 namespace EsRegions.Web.Features.Identity;
 
@@ -11,9 +12,12 @@ namespace EsRegions.Web.Features.Identity;
 /// Development only: a platform administrator and, in every region, an administrator, a staff member, a committee
 /// secretary and an implementer (bound to the region's OWES). ops/run.sh prints them (ops/demo-accounts.txt).
 /// </summary>
-public sealed class DemoAccounts(UserManager<AppUser> users, TenantRegistry registry, TenantScopeFactory scopes)
+public sealed class DemoAccounts(UserManager<AppUser> users, TenantRegistry registry, TenantScopeFactory scopes, IOpenIddictApplicationManager apps)
 {
     public const string Password = "demo-haslo-2026";
+    public const string ClientSecret = "demo-secret";
+
+    public static string ClientId(string slug) => $"{slug}-demo";
     public const string PlatformAdminEmail = "admin@esregions.demo";
 
     public static readonly IReadOnlyList<(string Local, string Name, string Role)> PerTenant =
@@ -47,7 +51,29 @@ public sealed class DemoAccounts(UserManager<AppUser> users, TenantRegistry regi
                 db.Add(new TenantMembership(user.Id, [role], role == Policies.Roles.Implementer && owes != Guid.Empty ? [owes] : []));
             }
             await db.SaveChangesAsync(ct);
+            await EnsureClientAsync(tenant, ct);
         }
+    }
+
+    /// <summary>API.md: each region's confidential client {slug}-demo / demo-secret, client credentials, scope api.</summary>
+    private async Task EnsureClientAsync(Tenant tenant, CancellationToken ct)
+    {
+        if (await apps.FindByClientIdAsync(ClientId(tenant.Slug), ct) is not null) return;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientId(tenant.Slug),
+            ClientSecret = ClientSecret,
+            ClientType = OpenIddictConstants.ClientTypes.Confidential,
+            DisplayName = $"Demo — {tenant.Name}",
+            Permissions =
+            {
+                OpenIddictConstants.Permissions.Endpoints.Token,
+                OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                OpenIddictConstants.Permissions.Prefixes.Scope + OpenIdServer.ApiScope,
+            },
+        };
+        descriptor.Properties[OpenIdServer.TenantProperty] = System.Text.Json.JsonSerializer.SerializeToElement(tenant.Slug);
+        await apps.CreateAsync(descriptor, ct);
     }
 
     private async Task<AppUser> EnsureUserAsync(string email, string name)

@@ -3,6 +3,7 @@ using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -15,6 +16,7 @@ namespace EsRegions.Web.Features.Identity;
 public static class IdentityModule
 {
     public const string CookieName = "esr.auth";
+    public const string DefaultScheme = "esr";
 
     public static WebApplicationBuilder AddIdentityModule(this WebApplicationBuilder builder)
     {
@@ -38,7 +40,18 @@ public static class IdentityModule
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
         builder.Services.AddScoped<TenantClaimsPrincipalFactory>();
-        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // One default scheme: a bearer token when the request carries one (API clients), otherwise the session cookie.
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = DefaultScheme;
+                o.DefaultChallengeScheme = DefaultScheme;
+            })
+            .AddPolicyScheme(DefaultScheme, "Bearer token or session cookie", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIdServer.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        builder.AddOpenIdServer();
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);
         builder.Services.AddScoped<DemoAccounts>();
         return builder;
@@ -47,6 +60,9 @@ public static class IdentityModule
     private static void ConfigureCookie(CookieAuthenticationOptions o)
     {
         o.Cookie.Name = CookieName;
+        // One session cookie for the whole site (the default would be the region's PathBase): the authorization
+        // endpoint lives at /connect. The session's region is a claim, checked on every request.
+        o.Cookie.Path = "/";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -55,8 +71,6 @@ public static class IdentityModule
         o.AccessDeniedPath = "/error/403";
         o.SlidingExpiration = true;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
-        o.Events.OnSigningIn = ctx => { ctx.CookieOptions.Path = CookiePath(ctx.HttpContext); return Task.CompletedTask; };
-        o.Events.OnSigningOut = ctx => { ctx.CookieOptions.Path = CookiePath(ctx.HttpContext); return Task.CompletedTask; };
         o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         o.Events.OnValidatePrincipal = async ctx =>
@@ -65,13 +79,11 @@ public static class IdentityModule
             if (ctx.Principal is null) return;
             var tenant = ctx.HttpContext.RequestServices.GetRequiredService<TenantContext>().Tenant;
             var claim = ctx.Principal.TenantId();
-            // A session belongs to the region it was opened in (the platform admin's to the platform).
-            if (claim is not null && claim != tenant?.Id.ToString()) ctx.RejectPrincipal();
+            // A session belongs to the region it was opened in: on another region's URL it is no session at all.
+            // (On platform URLs such as /connect/authorize it stays, and the endpoint checks the region itself.)
+            if (tenant is not null && claim is not null && claim != tenant.Id.ToString()) ctx.RejectPrincipal();
         };
     }
-
-    /// <summary>Each region's session is its own cookie (path /{slug}), so signing in to one region leaves another's alone.</summary>
-    private static string CookiePath(HttpContext http) => http.Request.PathBase.HasValue ? http.Request.PathBase.Value! : "/";
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
@@ -79,6 +91,20 @@ public static class IdentityModule
         if (wantsPage && status == StatusCodes.Status401Unauthorized) ctx.Response.Redirect(ctx.RedirectUri);
         else ctx.Response.StatusCode = status;
         return Task.CompletedTask;
+    }
+
+    public static WebApplication MapIdentity(this WebApplication app)
+    {
+        app.MapConnectEndpoints();
+        return app;
+    }
+
+    /// <summary>Expired and revoked tokens and authorizations are removed daily.</summary>
+    public static WebApplication ScheduleIdentityJobs(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<TokenPruning>(
+            TokenPruning.RecurringJobId, p => p.PruneAsync(CancellationToken.None), Cron.Daily(3));
+        return app;
     }
 
     public static async Task SeedDemoAccountsAsync(this WebApplication app)

@@ -1,3 +1,4 @@
+using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 
 namespace EsRegions.Web.Features.Plans;
@@ -12,7 +13,7 @@ public static class PlansModule
 
     public static WebApplication MapPlans(this WebApplication app)
     {
-        app.MapTenantGroup("/api/v1").MapOrganisationsApi();
+        app.MapTenantApi().MapOrganisationsApi();
         return app;
     }
 }

@@ -11,6 +11,8 @@ namespace EsRegions.Web.Infrastructure.Security;
 public static class Policies
 {
     public const string TenantStaff = nameof(TenantStaff);
+    /// <summary>Any signed-in member or integration client of the URL's region: the default of /{slug}/api/v1.</summary>
+    public const string TenantApi = nameof(TenantApi);
     public const string PlatformAdmin = nameof(PlatformAdmin);
     public const string TenantClaim = "tenant";
 
@@ -32,9 +34,14 @@ public static class Policies
             .AddPolicy(TenantStaff, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Staff, Roles.TenantAdmin)
                 .AddRequirements(new SameTenantRequirement()))
+            .AddPolicy(TenantApi, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()))
             .AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.PlatformAdmin));
         return builder;
     }
+
+    /// <summary>The region's API (/{slug}/api/v1): tenant-scoped, and closed to anyone not of that region.</summary>
+    public static RouteGroupBuilder MapTenantApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapTenantGroup("/api/v1").RequireAuthorization(TenantApi);
 
     public static IApplicationBuilder UseSecurity(this IApplicationBuilder app) => app.UseAuthentication().UseAuthorization();
 

@@ -10,6 +10,8 @@ public static class TenancyExtensions
     /// </summary>
     public static WebApplicationBuilder AddTenancy(this WebApplicationBuilder builder)
     {
+        // Checked now as well, so that a broken file is the first thing an operator hears about.
+        TenantRegistryLoader.Load(FindTenantsDirectory(builder.Configuration["Tenancy:Directory"], builder.Environment.ContentRootPath));
         builder.Services.AddSingleton(sp => TenantRegistryLoader.Load(FindTenantsDirectory(
             sp.GetRequiredService<IConfiguration>()["Tenancy:Directory"], sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath)));
         builder.Services.AddScoped<TenantContext>();

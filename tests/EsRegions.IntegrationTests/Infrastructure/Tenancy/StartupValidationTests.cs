@@ -24,6 +24,16 @@ public sealed class StartupValidationTests
         Assert.DoesNotContain("   at ", output); // a message, not a stack trace
     }
 
+    [Fact]
+    public async Task Production_without_token_signing_certificates_stops_with_a_message_naming_the_settings()
+    {
+        var (exitCode, output) = await RunAppAsync(TenantsCopy.RepositoryTenants());
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("OpenIddict:SigningCertificate:Path", output);
+        Assert.DoesNotContain("   at ", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAppAsync(string tenantsDirectory)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "EsRegions.Web.dll");

@@ -16,7 +16,8 @@ public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(post
     [Fact]
     public async Task Unknown_api_resource_is_problem_details_with_status_and_title()
     {
-        var response = await Client.GetAsync("/mazowsze/api/v1/organisations/00000000-0000-0000-0000-000000000001", TestContext.Current.CancellationToken);
+        var response = await ClientAs(EsRegions.Web.Infrastructure.Security.Policies.Roles.Staff, "mazowsze")
+            .GetAsync("/mazowsze/api/v1/organisations/00000000-0000-0000-0000-000000000001", TestContext.Current.CancellationToken);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

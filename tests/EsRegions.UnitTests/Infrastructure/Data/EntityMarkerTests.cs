@@ -12,7 +12,8 @@ public sealed class EntityMarkerTests
         new DbContextOptionsBuilder<EsRegionsDbContext>().UseEsRegionsNpgsql("Host=unused").Options,
         new TenantContext(), new AuditActor(new HttpContextAccessor()), TimeProvider.System);
 
-    private static readonly string?[] FrameworkShared = ["Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore"];
+    private static readonly string?[] FrameworkShared =
+        ["Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore", "OpenIddict.EntityFrameworkCore.Models"];
 
     [Fact]
     public void Every_entity_is_marked_tenant_owned_or_shared_but_not_both()
@@ -20,7 +21,8 @@ public sealed class EntityMarkerTests
         using var db = Context();
 
         // Owned types (JSON columns) live inside their owner's row and share its marking. The framework's own
-        // account tables (user claims, logins, tokens) and Data Protection keys are platform-wide by nature.
+        // account tables (user claims, logins, tokens), Data Protection keys and OpenID Connect clients and tokens are
+        // platform-wide by nature (a client's region is its "tenant" property, checked on every token).
         var wrong = db.Model.GetEntityTypes()
             .Where(e => !e.IsOwned())
             .Where(e => !FrameworkShared.Contains(e.ClrType.Namespace))
