@@ -33,6 +33,7 @@ try
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);
+    await app.LoadTenantStatesAsync();
     if (!migrateOnly)
     {
         if (app.Environment.IsDevelopment()) await app.SeedDemoAccountsAsync();

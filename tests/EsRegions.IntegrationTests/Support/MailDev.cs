@@ -27,26 +27,48 @@ public sealed class MailDev : IAsyncDisposable
     /// <summary>Starts MailDev; <paramref name="smtpPort"/> lets a test reserve the port while the server is "down".</summary>
     public static async Task<MailDev> StartAsync(int? smtpPort = null, params string[] extraArgs)
     {
-        var smtp = smtpPort ?? FreePort();
-        var web = FreePort();
+        // A port picked as free can be taken by someone else before MailDev binds it: then try fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Launch(smtpPort ?? FreePort(), FreePort(), extraArgs);
+            if (await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30))) return server;
+            var exited = server._process.HasExited;
+            await server.DisposeAsync();
+            if (!exited || attempt == 3 || smtpPort is not null)
+                throw new InvalidOperationException($"MailDev did not start (attempt {attempt}, exited: {exited})");
+        }
+    }
+
+    private static MailDev Launch(int smtp, int web, string[] extraArgs)
+    {
         var dir = Directory.CreateTempSubdirectory("maildev-").FullName;
         var psi = new ProcessStartInfo(FindBinary(),
             ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "-s", smtp.ToString(), "-w", web.ToString(), "--mail-directory", dir, "--silent", .. extraArgs])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         var server = new MailDev(Process.Start(psi)!, smtp, web);
+        // Drain its output so that a chatty MailDev can never block on a full pipe.
+        server._process.OutputDataReceived += (_, _) => { };
+        server._process.ErrorDataReceived += (_, _) => { };
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
         // Never outlive the test run, whatever happens to the test that started it.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { server._process.Kill(); } catch (InvalidOperationException) { } };
-        for (var i = 0; i < 100; i++)
+        return server;
+    }
+
+    private async Task<bool> WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until && !_process.HasExited)
         {
             try
             {
-                if ((await server._http.GetAsync("/api/healthz")).IsSuccessStatusCode) return server;
+                if ((await _http.GetAsync("/api/healthz")).IsSuccessStatusCode) return true;
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);
         }
-        await server.DisposeAsync();
-        throw new InvalidOperationException("MailDev did not start within 10 s");
+        return false;
     }
 
     public async Task<List<JsonElement>> EmailsAsync() =>

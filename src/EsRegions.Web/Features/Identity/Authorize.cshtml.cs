@@ -33,7 +33,7 @@ public sealed class AuthorizeModel(IOpenIddictApplicationManager apps, TenantReg
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var client = await apps.FindByClientIdAsync(request.ClientId!);
         var tenant = client is null ? null : await ClientTenant.OfAsync(apps, client, registry);
-        if (tenant is null || !tenant.IsActive) return ToResult(ConnectEndpoints.Reject(Errors.InvalidClient, "The client belongs to no active region."));
+        if (tenant is null || !registry.IsActive(tenant)) return ToResult(ConnectEndpoints.Reject(Errors.InvalidClient, "The client belongs to no active region."));
 
         var session = (await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Principal;
         if (session?.TenantId() != tenant.Id.ToString() || (decision is null && request.HasPromptValue(PromptValues.Login)))

@@ -31,7 +31,7 @@ internal static class ConnectEndpoints
         {
             var client = await apps.FindByClientIdAsync(request.ClientId!);
             var tenant = client is null ? null : await ClientTenant.OfAsync(apps, client, registry);
-            if (tenant is null || !tenant.IsActive) return Reject(Errors.InvalidClient, "The client belongs to no active region.");
+            if (tenant is null || !registry.IsActive(tenant)) return Reject(Errors.InvalidClient, "The client belongs to no active region.");
             var identity = NewIdentity();
             identity.SetClaim(Claims.Subject, request.ClientId)
                 .SetClaim(Claims.Name, await apps.GetDisplayNameAsync(client!))
@@ -45,7 +45,7 @@ internal static class ConnectEndpoints
             var principal = (await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal!;
             var tenantId = principal.GetClaim(Policies.TenantClaim);
             var tenant = tenantId is null ? null : registry.FindById(Guid.Parse(tenantId));
-            if (tenant is null || !tenant.IsActive) return Reject(Errors.InvalidGrant, "The region of this grant is not active.");
+            if (tenant is null || !registry.IsActive(tenant)) return Reject(Errors.InvalidGrant, "The region of this grant is not active.");
             await using var scope = scopes.CreateScope(tenant.Id);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = await users.FindByIdAsync(principal.GetClaim(Claims.Subject)!);

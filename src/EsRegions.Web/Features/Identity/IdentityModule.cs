@@ -38,6 +38,7 @@ public static class IdentityModule
             .AddSignInManager()
             .AddEntityFrameworkStores<EsRegionsDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<PolishIdentityErrors>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
         builder.Services.AddScoped<TenantClaimsPrincipalFactory>();
         // One default scheme: a bearer token when the request carries one (API clients), otherwise the session cookie.
@@ -54,6 +55,9 @@ public static class IdentityModule
         builder.AddOpenIdServer();
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);
         builder.Services.AddScoped<DemoAccounts>();
+        builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<Invitations>();
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         return builder;
     }
 

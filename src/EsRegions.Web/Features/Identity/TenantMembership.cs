@@ -38,6 +38,12 @@ public sealed class TenantMembership : ITenantOwned
     }
 
     public void Deactivate() => IsActive = false;
+
+    public void Reactivate(IEnumerable<string> roles)
+    {
+        SetRoles(roles);
+        IsActive = true;
+    }
 }
 
 internal sealed class TenantMembershipConfiguration : IEntityTypeConfiguration<TenantMembership>

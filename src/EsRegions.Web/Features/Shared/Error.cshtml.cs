@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -7,6 +8,7 @@ namespace EsRegions.Web.Features.Shared;
 
 /// <summary>The page browsers see for an error status (re-executed by status code pages; never reached directly with 200).</summary>
 [AnyScope]
+[AllowAnonymous]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 {
     public string Title { get; private set; } = "";

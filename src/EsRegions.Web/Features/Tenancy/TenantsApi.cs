@@ -13,7 +13,8 @@ internal static class TenantsApi
         api.MapGet("/tenants", List)
             .WithTags("Platform")
             .WithName("ListTenants")
-            .WithSummary("The active regions (tenants) of this deployment");
+            .WithSummary("The active regions (tenants) of this deployment")
+            .AllowAnonymous();
         return api;
     }
 

@@ -11,6 +11,7 @@ namespace EsRegions.Web.Infrastructure.Security;
 public static class Policies
 {
     public const string TenantStaff = nameof(TenantStaff);
+    public const string TenantAdmin = nameof(TenantAdmin);
     /// <summary>Any signed-in member or integration client of the URL's region: the default of /{slug}/api/v1.</summary>
     public const string TenantApi = nameof(TenantApi);
     public const string PlatformAdmin = nameof(PlatformAdmin);
@@ -33,6 +34,9 @@ public static class Policies
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TenantStaff, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Staff, Roles.TenantAdmin)
+                .AddRequirements(new SameTenantRequirement()))
+            .AddPolicy(TenantAdmin, p => p.RequireAuthenticatedUser()
+                .RequireRole(Roles.TenantAdmin)
                 .AddRequirements(new SameTenantRequirement()))
             .AddPolicy(TenantApi, p => p.RequireAuthenticatedUser().AddRequirements(new SameTenantRequirement()))
             .AddPolicy(PlatformAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.PlatformAdmin));

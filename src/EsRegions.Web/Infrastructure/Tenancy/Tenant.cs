@@ -2,7 +2,10 @@ namespace EsRegions.Web.Infrastructure.Tenancy;
 
 public enum TenantState { Active, Suspended }
 
-/// <summary>A voivodeship served by this deployment: its registry entry plus its settings from tenant.json.</summary>
+/// <summary>
+/// A voivodeship served by this deployment: its registry entry plus its settings from tenant.json. <see cref="State"/>
+/// is the file's; the platform administrator may override it (ask <see cref="TenantRegistry.IsActive"/>).
+/// </summary>
 public sealed record Tenant(
     Guid Id,
     string Slug,
@@ -10,10 +13,7 @@ public sealed record Tenant(
     string NameEn,
     IReadOnlyList<string> Hosts,
     TenantState State,
-    TenantSettings Settings)
-{
-    public bool IsActive => State == TenantState.Active;
-}
+    TenantSettings Settings);
 
 /// <summary>Contents of tenants/&lt;slug&gt;/tenant.json.</summary>
 public sealed record TenantSettings(

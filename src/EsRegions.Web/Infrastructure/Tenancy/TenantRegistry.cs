@@ -21,7 +21,18 @@ public sealed class TenantRegistry
 
     public IReadOnlyList<Tenant> All { get; }
 
-    public IEnumerable<Tenant> Active => All.Where(t => t.IsActive);
+    private volatile IReadOnlyDictionary<Guid, TenantState> _overrides = new Dictionary<Guid, TenantState>();
+
+    /// <summary>The tenants whose effective state is active.</summary>
+    public IEnumerable<Tenant> Active => All.Where(IsActive);
+
+    /// <summary>The effective state: the platform administrator's override (tenant_states), else the file's.</summary>
+    public TenantState StateOf(Tenant tenant) => _overrides.TryGetValue(tenant.Id, out var state) ? state : tenant.State;
+
+    public bool IsActive(Tenant tenant) => StateOf(tenant) == TenantState.Active;
+
+    /// <summary>Replaces the overrides with the database's (every instance refreshes them regularly).</summary>
+    public void ApplyOverrides(IReadOnlyDictionary<Guid, TenantState> overrides) => _overrides = overrides;
 
     public Tenant? FindBySlug(string slug) => _bySlug.GetValueOrDefault(slug);
 

@@ -24,7 +24,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
             await next(context);
             return;
         }
-        if (!tenant.IsActive)
+        if (!registry.IsActive(tenant))
         {
             await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Region unavailable",
                 detail: $"The region '{tenant.Slug}' is suspended.").ExecuteAsync(context);

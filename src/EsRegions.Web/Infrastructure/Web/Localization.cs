@@ -35,7 +35,7 @@ internal static class Localization
             var target = returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
                 ? returnUrl : http.Request.PathBase + "/";
             return Results.LocalRedirect(target);
-        }).ExcludeFromDescription().WithMetadata(new AnyScopeAttribute());
+        }).ExcludeFromDescription().WithMetadata(new AnyScopeAttribute()).AllowAnonymous();
         return endpoints;
     }
 }

@@ -13,8 +13,8 @@ internal static partial class OpenApiSetup
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("EsRegions API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("EsRegions API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
         return app;
     }
 

@@ -375,6 +375,35 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("EsRegions.Web.Features.Tenancy.TenantStateOverride", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_states");
+
+                    b.ToTable("tenant_states", (string)null);
+                });
+
             modelBuilder.Entity("EsRegions.Web.Infrastructure.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
