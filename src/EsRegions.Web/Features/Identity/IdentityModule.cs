@@ -57,6 +57,7 @@ public static class IdentityModule
         builder.Services.AddScoped<DemoAccounts>();
         builder.Services.AddScoped<AccountEmails>();
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddScoped<TokenPruning>();
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         return builder;
     }
