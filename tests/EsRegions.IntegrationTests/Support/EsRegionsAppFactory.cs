@@ -66,6 +66,18 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
         return user;
     }
 
+    /// <summary>Creates an account that is the platform administrator (no region membership).</summary>
+    public async Task<AppUser> CreatePlatformAdminAsync(string email, string password)
+    {
+        var created = await CreateUserAsync(email, password, null);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(created.Id.ToString()))!;
+        user.IsPlatformAdmin = true;
+        await users.UpdateAsync(user);
+        return user;
+    }
+
     /// <summary>A DI scope bound to one tenant, as a background job would open it.</summary>
     public AsyncServiceScope ScopeFor(string slug) =>
         Services.GetRequiredService<TenantScopeFactory>().CreateScope(TenantId(slug));

@@ -8,14 +8,15 @@ namespace EsRegions.Web.Features.Tenancy;
 /// <summary>The platform administrator's decision to suspend or re-activate a region, overriding tenants.json.</summary>
 public sealed class TenantStateOverride : ISharedEntity
 {
-    public Guid TenantId { get; private set; }
+    /// <summary>The region's id (named Id, not TenantId: this is platform data about regions, not a region's own row).</summary>
+    public Guid Id { get; private set; }
     public TenantState State { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
     public string ChangedBy { get; private set; } = "";
 
     private TenantStateOverride() { }
 
-    public TenantStateOverride(Guid tenantId) => TenantId = tenantId;
+    public TenantStateOverride(Guid regionId) => Id = regionId;
 
     public void Set(TenantState state, DateTimeOffset at, string by)
     {
@@ -30,7 +31,7 @@ internal sealed class TenantStateOverrideConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<TenantStateOverride> b)
     {
         b.ToTable("tenant_states");
-        b.HasKey(x => x.TenantId);
+        b.HasKey(x => x.Id);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
         b.Property(x => x.ChangedBy).HasMaxLength(200);
     }
@@ -43,7 +44,7 @@ internal sealed class TenantStateRefresher(IServiceScopeFactory scopes, TenantRe
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
-        registry.ApplyOverrides(await db.Set<TenantStateOverride>().ToDictionaryAsync(o => o.TenantId, o => o.State, ct));
+        registry.ApplyOverrides(await db.Set<TenantStateOverride>().ToDictionaryAsync(o => o.Id, o => o.State, ct));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

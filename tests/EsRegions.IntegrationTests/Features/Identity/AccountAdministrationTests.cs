@@ -91,14 +91,7 @@ public sealed partial class AccountAdministrationTests(PostgresServer postgres) 
     public async Task Platform_admin_suspends_a_region_which_then_answers_503_and_reactivates_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        var root = await App.CreateUserAsync("root@esregions.example", Password, null);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            var user = (await users.FindByIdAsync(root.Id.ToString()))!;
-            user.IsPlatformAdmin = true;
-            await users.UpdateAsync(user);
-        }
+        await App.CreatePlatformAdminAsync("root@esregions.example", Password);
         var (admin, _) = await App.SignInAsync("", "root@esregions.example", Password);
 
         await PostFormAsync(admin, "/admin/regiony?handler=State&slug=warmia-mazury&state=Suspended", []);

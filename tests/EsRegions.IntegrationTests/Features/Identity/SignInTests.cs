@@ -77,6 +77,22 @@ public sealed class SignInTests(PostgresServer postgres) : AppTestBase(postgres)
     }
 
     [Fact]
+    public async Task End_session_endpoint_signs_the_person_out()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await App.CreateUserAsync("ewa@mcps.example", Password, "mazowsze", Policies.Roles.Staff);
+        var (client, _) = await App.SignInAsync("mazowsze", "ewa@mcps.example", Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/mazowsze/konto", ct)).StatusCode);
+
+        var endSession = await client.GetAsync("/connect/endsession", ct);
+        var after = await client.GetAsync("/mazowsze/konto", ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, endSession.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/mazowsze/konto/logowanie", after.Headers.Location!.ToString());
+    }
+
+    [Fact]
     public async Task Two_app_instances_accept_each_others_cookies()
     {
         await App.CreateUserAsync("ewa@mcps.example", Password, "mazowsze", Policies.Roles.Staff);
@@ -94,14 +110,7 @@ public sealed class SignInTests(PostgresServer postgres) : AppTestBase(postgres)
     [Fact]
     public async Task Platform_administrator_signs_in_on_the_platform_and_only_there_sees_the_jobs_dashboard()
     {
-        var admin = await App.CreateUserAsync("root@esregions.example", Password, null);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<EsRegions.Web.Features.Identity.AppUser>>();
-            var user = (await users.FindByIdAsync(admin.Id.ToString()))!;
-            user.IsPlatformAdmin = true;
-            await users.UpdateAsync(user);
-        }
+        await App.CreatePlatformAdminAsync("root@esregions.example", Password);
 
         var (client, response) = await App.SignInAsync("", "root@esregions.example", Password);
         var dashboard = await client.GetAsync("/hangfire", TestContext.Current.CancellationToken);

@@ -15,14 +15,14 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                 name: "tenant_states",
                 columns: table => new
                 {
-                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
                     state = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     changed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     changed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_tenant_states", x => x.tenant_id);
+                    table.PrimaryKey("pk_tenant_states", x => x.id);
                 });
         }
 

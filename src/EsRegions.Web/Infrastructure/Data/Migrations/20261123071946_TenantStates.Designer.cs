@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EsRegions.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EsRegionsDbContext))]
-    [Migration("20261123070911_TenantStates")]
+    [Migration("20261123071946_TenantStates")]
     partial class TenantStates
     {
         /// <inheritdoc />
@@ -380,10 +380,10 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("EsRegions.Web.Features.Tenancy.TenantStateOverride", b =>
                 {
-                    b.Property<Guid>("TenantId")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
+                        .HasColumnName("id");
 
                     b.Property<DateTimeOffset>("ChangedAt")
                         .HasColumnType("timestamp with time zone")
@@ -401,7 +401,7 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("state");
 
-                    b.HasKey("TenantId")
+                    b.HasKey("Id")
                         .HasName("pk_tenant_states");
 
                     b.ToTable("tenant_states", (string)null);
