@@ -126,8 +126,10 @@ if [[ "${ESR_TEST_HANG_TIMEOUT:-20m}" != 0 ]]; then
   hang_args=(--blame-hang-timeout "${ESR_TEST_HANG_TIMEOUT:-20m}" --blame-hang-dump-type none)
 fi
 
+# -m:1: one test assembly at a time. In parallel, the integration tests' load (two Hangfire servers, 1,000 e-mails)
+# starves the browser tests of CPU on a 2-core machine and makes their timings flaky.
 esr_log "dotnet test EsRegions.sln -c Release --no-build (results in ${RESULTS#"$REPO"/})"
-dotnet test EsRegions.sln -c Release --no-build --nologo --logger trx --results-directory "$RESULTS" \
+dotnet test EsRegions.sln -c Release --no-build --nologo -m:1 --logger trx --results-directory "$RESULTS" \
   "${hang_args[@]}" "$@" </dev/null
 test_rc=$?
 

@@ -33,6 +33,9 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = "pl-PL" });
+        // Generous: a loaded 2-core CI machine hashes passwords and renders pages slowly; a real failure still fails.
+        Page.SetDefaultTimeout(60_000);
+        Page.SetDefaultNavigationTimeout(60_000);
     }
 
     protected Task<IResponse?> OpenAsync(string path) => Page.GotoAsync(BaseUrl + path);
