@@ -15,18 +15,23 @@ public static class JobsExtensions
 
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHangfire((sp, config) => config
+        // The storage is this container's own: Hangfire's default registration hands out the process-wide static
+        // JobStorage.Current, which would tie an app to whichever instance in the process configured Hangfire last.
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = false,
+                QueuePollInterval = builder.Configuration.GetValue("Jobs:QueuePollInterval", TimeSpan.FromSeconds(1)),
+            };
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("App")!;
+            return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options, null), options);
+        });
+        builder.Services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                o => o.UseNpgsqlConnection(sp.GetRequiredService<IConfiguration>().GetConnectionString("App")),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = Schema,
-                    PrepareSchemaIfNecessary = false,
-                    QueuePollInterval = builder.Configuration.GetValue("Jobs:QueuePollInterval", TimeSpan.FromSeconds(1)),
-                }));
+            .UseRecommendedSerializerSettings());
         if (builder.Configuration.GetValue("Jobs:Server", true))
             builder.Services.AddHangfireServer(o =>
             {
