@@ -8,12 +8,14 @@ public static class PlansModule
     public static WebApplicationBuilder AddPlans(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ITenantDataLoader, OrganisationRegisterLoader>();
+        builder.Services.AddScoped<ITenantDataLoader, PlanFileLoader>();
+        builder.Services.AddScoped<PlanWriter>();
         return builder;
     }
 
     public static WebApplication MapPlans(this WebApplication app)
     {
-        app.MapTenantApi().MapOrganisationsApi();
+        app.MapTenantApi().MapOrganisationsApi().MapPlansApi();
         return app;
     }
 }

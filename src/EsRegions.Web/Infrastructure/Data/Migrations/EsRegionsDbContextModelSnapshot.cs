@@ -336,6 +336,72 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Indicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("Baseline")
+                        .HasColumnType("text")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("CatalogueCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("catalogue_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("TargetKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("target_kind");
+
+                    b.Property<string>("TargetText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("target_text");
+
+                    b.Property<string>("TargetUnit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target_unit");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("target_value");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicators");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_indicators_action_id");
+
+                    b.HasIndex("TenantId", "ActionId", "Position")
+                        .HasDatabaseName("ix_indicators_tenant_id_action_id_position");
+
+                    b.ToTable("indicators", (string)null);
+                });
+
             modelBuilder.Entity("EsRegions.Web.Features.Plans.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -373,6 +439,197 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_organisations_tenant_id_short_name");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.PrimitiveCollection<List<string>>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_file");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("YearFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_from");
+
+                    b.Property<int>("YearTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plans");
+
+                    b.HasIndex("TenantId", "SourceFile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plans_tenant_id_source_file");
+
+                    b.ToTable("plans", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Coordinator")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("coordinator");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<List<string>>("EngagedBodies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("engaged_bodies");
+
+                    b.PrimitiveCollection<List<string>>("Implementers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("implementers");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("node_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("product");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("NodeId")
+                        .HasDatabaseName("ix_plan_actions_node_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_actions_plan_id");
+
+                    b.HasIndex("TenantId", "PlanId", "NodeId", "Position")
+                        .HasDatabaseName("ix_plan_actions_tenant_id_plan_id_node_id_position");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.PlanNode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("level");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_nodes");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_plan_nodes_parent_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_nodes_plan_id");
+
+                    b.HasIndex("TenantId", "PlanId", "ParentId", "Position")
+                        .HasDatabaseName("ix_plan_nodes_tenant_id_plan_id_parent_id_position");
+
+                    b.ToTable("plan_nodes", (string)null);
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Tenancy.TenantStateOverride", b =>
@@ -906,6 +1163,139 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         });
 
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Indicator", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicators_plan_action_action_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Plan", b =>
+                {
+                    b.OwnsOne("EsRegions.Web.Features.Plans.Resolution", "Resolution", b1 =>
+                        {
+                            b1.Property<Guid>("PlanId");
+
+                            b1.Property<string>("Body")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("Date");
+
+                            b1.Property<string>("Number")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("PlanId");
+
+                            b1.ToTable("plans");
+
+                            b1
+                                .ToJson("resolution")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId")
+                                .HasConstraintName("fk_plans_plans_id");
+                        });
+
+                    b.Navigation("Resolution");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.PlanAction", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.PlanNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_plan_node_node_id");
+
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_plan_plan_id");
+
+                    b.OwnsMany("EsRegions.Web.Features.Plans.BudgetLine", "Budget", b1 =>
+                        {
+                            b1.Property<Guid>("PlanActionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal?>("Amount");
+
+                            b1.Property<string>("Source")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("PlanActionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("plan_actions");
+
+                            b1
+                                .ToJson("budget")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanActionId")
+                                .HasConstraintName("fk_plan_actions_plan_actions_plan_action_id");
+                        });
+
+                    b.OwnsOne("EsRegions.Web.Features.Plans.Timeframe", "Timeframe", b1 =>
+                        {
+                            b1.Property<Guid>("PlanActionId");
+
+                            b1.Property<DateOnly?>("From");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<DateOnly?>("To");
+
+                            b1.HasKey("PlanActionId");
+
+                            b1.ToTable("plan_actions");
+
+                            b1
+                                .ToJson("timeframe")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanActionId")
+                                .HasConstraintName("fk_plan_actions_plan_actions_id");
+                        });
+
+                    b.Navigation("Budget");
+
+                    b.Navigation("Timeframe")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.PlanNode", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.PlanNode", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_plan_nodes_plan_nodes_parent_id");
+
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_nodes_plans_plan_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Plans;
+
+/// <summary>Loads tenants/&lt;slug&gt;/plans/*.json once each (a file already loaded is left as staff may have changed it).</summary>
+internal sealed class PlanFileLoader(EsRegionsDbContext db, PlanWriter writer) : ITenantDataLoader
+{
+    public async Task LoadAsync(Tenant tenant, string folder, CancellationToken ct)
+    {
+        var plans = Path.Combine(folder, "plans");
+        if (!Directory.Exists(plans)) return;
+        foreach (var file in Directory.GetFiles(plans, "*.json").Order())
+        {
+            var name = Path.GetFileName(file);
+            if (await db.Set<Plan>().AnyAsync(p => p.SourceFile == name, ct)) continue;
+            var display = $"tenants/{tenant.Slug}/plans/{name}";
+            var check = new JsonChecker(display);
+            JsonNode? root;
+            try { root = JsonNode.Parse(await File.ReadAllTextAsync(file, ct)); }
+            catch (JsonException ex) { throw new TenantConfigurationException([$"{display}: not valid JSON ({ex.Message})"]); }
+            var document = PlanDocumentReader.Read(root, check, tenant.Settings.PlanLevels)
+                ?? throw new TenantConfigurationException(check.Errors);
+            writer.Add(document, name);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Plans;
+
+public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string Years, string Status);
+public sealed record PlanDto(Guid Id, string Title, string Kind, string Years, string Status, string? Resolution, IReadOnlyList<string> Levels, IReadOnlyList<NodeDto> Nodes);
+public sealed record NodeDto(Guid Id, string Level, string Code, string Title, IReadOnlyList<NodeDto>? Children, IReadOnlyList<ActionDto>? Actions);
+public sealed record ActionDto(Guid Id, string Code, string Name, string Description, string Product, IReadOnlyList<IndicatorDto> Indicators,
+    IReadOnlyList<BudgetDto> Budget, TimeframeDto Timeframe, IReadOnlyList<string> Implementers);
+public sealed record IndicatorDto(Guid Id, string Name, TargetDto Target, string? CatalogueCode);
+public sealed record TargetDto(string Kind, decimal? Value, string? Unit, string Text);
+public sealed record BudgetDto(decimal? Amount, string Source);
+public sealed record TimeframeDto(string Text, DateOnly? From, DateOnly? To);
+
+/// <summary>API.md "Plans": the region's plans and one plan's tree.</summary>
+internal static class PlansApi
+{
+    public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
+    {
+        var plans = api.MapGroup("/plans").WithTags("Plans");
+        plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("The region's multi-year and annual plans");
+        plans.MapGet("/{id:guid}", GetAsync).WithName("GetPlan").WithSummary("One plan with its levels, nodes, actions and indicators");
+        return api;
+    }
+
+    private static async Task<Ok<List<PlanSummaryDto>>> ListAsync(EsRegionsDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Set<Plan>().OrderByDescending(p => p.YearFrom).ThenBy(p => p.Title).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(p => new PlanSummaryDto(p.Id, p.Title, Camel(p.Kind), Years(p), Camel(p.Status))).ToList());
+    }
+
+    private static async Task<Results<Ok<PlanDto>, NotFound>> GetAsync(Guid id, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        var nodes = await db.Set<PlanNode>().Where(n => n.PlanId == id).OrderBy(n => n.Position).ToListAsync(ct);
+        var actions = await db.Set<PlanAction>().Where(a => a.PlanId == id).OrderBy(a => a.Position).ToListAsync(ct);
+        var actionIds = actions.Select(a => a.Id).ToList();
+        var indicators = (await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).OrderBy(i => i.Position).ToListAsync(ct))
+            .ToLookup(i => i.ActionId);
+        var actionsByNode = actions.ToLookup(a => a.NodeId);
+        var childrenByParent = nodes.ToLookup(n => n.ParentId);
+
+        NodeDto Node(PlanNode n)
+        {
+            var children = childrenByParent[n.Id].Select(Node).ToList();
+            var own = actionsByNode[n.Id].Select(a => new ActionDto(a.Id, a.Code, a.Name, a.Description, a.Product,
+                indicators[a.Id].Select(i => new IndicatorDto(i.Id, i.Name,
+                    new TargetDto(Camel(i.TargetKind), i.TargetValue, i.TargetUnit, i.TargetText), i.CatalogueCode)).ToList(),
+                a.Budget.Select(b => new BudgetDto(b.Amount, b.Source)).ToList(),
+                new TimeframeDto(a.Timeframe.Text, a.Timeframe.From, a.Timeframe.To), a.Implementers)).ToList();
+            return new NodeDto(n.Id, n.Level, n.Code, n.Title, children.Count > 0 ? children : null, own.Count > 0 ? own : null);
+        }
+
+        var labels = tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList();
+        return TypedResults.Ok(new PlanDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status), plan.Resolution?.Text,
+            labels, childrenByParent[null].Select(Node).ToList()));
+    }
+
+    private static string Years(Plan p) => p.YearFrom == p.YearTo ? $"{p.YearFrom}" : $"{p.YearFrom}–{p.YearTo}";
+
+    private static string Camel<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
