@@ -43,7 +43,7 @@ internal sealed class OrganisationRegisterLoader(EsRegionsDbContext db) : ITenan
         }
         foreach (var dup in result.GroupBy(o => o.ShortName).Where(g => g.Count() > 1))
             check.Fail("$.organisations", $"shortName '{dup.Key}' appears more than once");
-        if (check.Errors.Count > 0) throw new TenantConfigurationException(check.Errors);
+        if (check.HasErrors) throw new TenantConfigurationException(check.Errors);
         return result;
     }
 }

@@ -26,7 +26,7 @@ public static class PlanDocumentReader
         var source = check.String(o, "$", "source", required: false);
         var notes = Strings(check, o, "$", "notes");
         var nodes = Nodes(check, check.Array(o, "$", "nodes", minItems: 1), "$.nodes", levels, 0);
-        if (check.Errors.Count > 0) return null;
+        if (check.HasErrors) return null;
         return new PlanDocument(title!, kind!.Value, from!.Value, to!.Value, status!.Value, resolution, source, notes, nodes);
     }
 

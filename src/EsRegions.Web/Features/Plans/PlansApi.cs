@@ -1,4 +1,6 @@
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,12 @@ internal static class PlansApi
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("The region's multi-year and annual plans");
         plans.MapGet("/{id:guid}", GetAsync).WithName("GetPlan").WithSummary("One plan with its levels, nodes, actions and indicators");
+        plans.MapGet("/{id:guid}/export", ExportAsync).WithName("ExportPlan")
+            .WithSummary("The plan as a file: format=json (the import format, tenants/PLAN-FORMAT.md) or format=xlsx (the seven columns of the regions' tables)");
+        plans.MapPost("/import", ImportAsync).WithName("ImportPlan")
+            .WithSummary("Stores a plan sent in the import format; an invalid document stores nothing and gets 400 with every error's JSON path")
+            .RequireAuthorization(Policies.TenantStaff)
+            .WithMetadata(new RequestSizeLimitAttribute(5 * 1024 * 1024));
         return api;
     }
 
@@ -58,6 +66,40 @@ internal static class PlansApi
         var labels = tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList();
         return TypedResults.Ok(new PlanDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status), plan.Resolution?.Text,
             labels, childrenByParent[null].Select(Node).ToList()));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
+        Guid id, string? format, PlanExport export, TenantContext tenant, CancellationToken ct)
+    {
+        if (format is not (null or "json" or "xlsx"))
+            return TypedResults.Problem(statusCode: 400, title: "Unsupported format", detail: "format must be json or xlsx.");
+        var document = await export.LoadAsync(id, ct);
+        if (document is null) return TypedResults.NotFound();
+        var name = $"plan-{document.YearFrom}-{id.ToString()[..8]}";
+        if (format == "xlsx")
+            return TypedResults.File(PlanSpreadsheet.Write(document, tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList()),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+        var json = PlanExport.ToJson(document).ToJsonString(new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        });
+        return TypedResults.Content(json, "application/json; charset=utf-8");
+    }
+
+    private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportAsync(
+        HttpRequest request, PlanWriter writer, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
+    {
+        var check = new JsonChecker("body");
+        System.Text.Json.Nodes.JsonNode? root = null;
+        try { root = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body, cancellationToken: ct); }
+        catch (System.Text.Json.JsonException ex) { check.Fail(ex.Path ?? "$", $"not valid JSON ({ex.Message.Split(" Path:")[0]})"); }
+        var document = check.HasErrors ? null : PlanDocumentReader.Read(root, check, tenant.Required.Settings.PlanLevels);
+        if (document is null)
+            return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
+        var plan = writer.Add(document, sourceFile: null);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}",
+            new PlanSummaryDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status)));
     }
 
     private static string Years(Plan p) => p.YearFrom == p.YearTo ? $"{p.YearFrom}" : $"{p.YearFrom}–{p.YearTo}";

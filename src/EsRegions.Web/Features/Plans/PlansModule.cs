@@ -10,6 +10,7 @@ public static class PlansModule
         builder.Services.AddScoped<ITenantDataLoader, OrganisationRegisterLoader>();
         builder.Services.AddScoped<ITenantDataLoader, PlanFileLoader>();
         builder.Services.AddScoped<PlanWriter>();
+        builder.Services.AddScoped<PlanExport>();
         return builder;
     }
 

@@ -10,11 +10,18 @@ namespace EsRegions.Web.Infrastructure.Tenancy;
 /// </summary>
 public sealed partial class JsonChecker(string file)
 {
-    private readonly List<string> _errors = [];
+    private readonly List<(string Path, string Message)> _problems = [];
 
-    public IReadOnlyList<string> Errors => _errors;
+    /// <summary>Every problem as "file: $.path: message", for operators.</summary>
+    public IReadOnlyList<string> Errors => _problems.Select(p => $"{file}: {p.Path}: {p.Message}").ToList();
 
-    public void Fail(string path, string message) => _errors.Add($"{file}: {path}: {message}");
+    /// <summary>Every problem by JSON path, for RFC 9457 "errors" (path → messages).</summary>
+    public IDictionary<string, string[]> ErrorsByPath =>
+        _problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+
+    public bool HasErrors => _problems.Count > 0;
+
+    public void Fail(string path, string message) => _problems.Add((path, message));
 
     public JsonObject? Object(JsonNode? parent, string path, string name, bool required = true, params string[] allowed)
     {

@@ -87,7 +87,7 @@ public static partial class TenantRegistryLoader
         var check = new JsonChecker(Display(directory, path));
         var settings = TenantSettingsReader.Read(check, node);
         errors.AddRange(check.Errors);
-        return check.Errors.Count == 0 ? settings : null;
+        return check.HasErrors ? null : settings;
     }
 
     private static void CheckUnique(JsonChecker check, List<Tenant> tenants)
