@@ -37,36 +37,11 @@ internal static class PlansApi
     private static async Task<Ok<List<PlanSummaryDto>>> ListAsync(EsRegionsDbContext db, CancellationToken ct)
     {
         var rows = await db.Set<Plan>().OrderByDescending(p => p.YearFrom).ThenBy(p => p.Title).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(p => new PlanSummaryDto(p.Id, p.Title, Camel(p.Kind), Years(p), Camel(p.Status))).ToList());
+        return TypedResults.Ok(rows.Select(PlanQueries.Summary).ToList());
     }
 
-    private static async Task<Results<Ok<PlanDto>, NotFound>> GetAsync(Guid id, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
-    {
-        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        var nodes = await db.Set<PlanNode>().Where(n => n.PlanId == id).OrderBy(n => n.Position).ToListAsync(ct);
-        var actions = await db.Set<PlanAction>().Where(a => a.PlanId == id).OrderBy(a => a.Position).ToListAsync(ct);
-        var actionIds = actions.Select(a => a.Id).ToList();
-        var indicators = (await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).OrderBy(i => i.Position).ToListAsync(ct))
-            .ToLookup(i => i.ActionId);
-        var actionsByNode = actions.ToLookup(a => a.NodeId);
-        var childrenByParent = nodes.ToLookup(n => n.ParentId);
-
-        NodeDto Node(PlanNode n)
-        {
-            var children = childrenByParent[n.Id].Select(Node).ToList();
-            var own = actionsByNode[n.Id].Select(a => new ActionDto(a.Id, a.Code, a.Name, a.Description, a.Product,
-                indicators[a.Id].Select(i => new IndicatorDto(i.Id, i.Name,
-                    new TargetDto(Camel(i.TargetKind), i.TargetValue, i.TargetUnit, i.TargetText), i.CatalogueCode)).ToList(),
-                a.Budget.Select(b => new BudgetDto(b.Amount, b.Source)).ToList(),
-                new TimeframeDto(a.Timeframe.Text, a.Timeframe.From, a.Timeframe.To), a.Implementers)).ToList();
-            return new NodeDto(n.Id, n.Level, n.Code, n.Title, children.Count > 0 ? children : null, own.Count > 0 ? own : null);
-        }
-
-        var labels = tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList();
-        return TypedResults.Ok(new PlanDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status), plan.Resolution?.Text,
-            labels, childrenByParent[null].Select(Node).ToList()));
-    }
+    private static async Task<Results<Ok<PlanDto>, NotFound>> GetAsync(Guid id, PlanQueries plans, CancellationToken ct) =>
+        await plans.TreeAsync(id, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
         Guid id, string? format, PlanExport export, TenantContext tenant, CancellationToken ct)
@@ -98,11 +73,6 @@ internal static class PlansApi
             return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
         var plan = writer.Add(document, sourceFile: null);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}",
-            new PlanSummaryDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status)));
+        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));
     }
-
-    private static string Years(Plan p) => p.YearFrom == p.YearTo ? $"{p.YearFrom}" : $"{p.YearFrom}–{p.YearTo}";
-
-    private static string Camel<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -11,6 +11,7 @@ public static class PlansModule
         builder.Services.AddScoped<ITenantDataLoader, PlanFileLoader>();
         builder.Services.AddScoped<PlanWriter>();
         builder.Services.AddScoped<PlanExport>();
+        builder.Services.AddScoped<PlanQueries>();
         return builder;
     }
 

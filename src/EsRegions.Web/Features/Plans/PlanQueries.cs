@@ -1,0 +1,43 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Plans;
+
+/// <summary>Reads of the region's plans shared by the API and the pages.</summary>
+public sealed class PlanQueries(EsRegionsDbContext db, TenantContext tenant)
+{
+    public async Task<PlanDto?> TreeAsync(Guid id, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return null;
+        var nodes = await db.Set<PlanNode>().Where(n => n.PlanId == id).OrderBy(n => n.Position).ToListAsync(ct);
+        var actions = await db.Set<PlanAction>().Where(a => a.PlanId == id).OrderBy(a => a.Position).ToListAsync(ct);
+        var actionIds = actions.Select(a => a.Id).ToList();
+        var indicators = (await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).OrderBy(i => i.Position).ToListAsync(ct))
+            .ToLookup(i => i.ActionId);
+        var actionsByNode = actions.ToLookup(a => a.NodeId);
+        var childrenByParent = nodes.ToLookup(n => n.ParentId);
+
+        NodeDto Node(PlanNode n)
+        {
+            var children = childrenByParent[n.Id].Select(Node).ToList();
+            var own = actionsByNode[n.Id].Select(a => new ActionDto(a.Id, a.Code, a.Name, a.Description, a.Product,
+                indicators[a.Id].Select(i => new IndicatorDto(i.Id, i.Name,
+                    new TargetDto(Camel(i.TargetKind), i.TargetValue, i.TargetUnit, i.TargetText), i.CatalogueCode)).ToList(),
+                a.Budget.Select(b => new BudgetDto(b.Amount, b.Source)).ToList(),
+                new TimeframeDto(a.Timeframe.Text, a.Timeframe.From, a.Timeframe.To), a.Implementers)).ToList();
+            return new NodeDto(n.Id, n.Level, n.Code, n.Title, children.Count > 0 ? children : null, own.Count > 0 ? own : null);
+        }
+
+        var labels = tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList();
+        return new PlanDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status), plan.Resolution?.Text,
+            labels, childrenByParent[null].Select(Node).ToList());
+    }
+
+    public static PlanSummaryDto Summary(Plan p) => new(p.Id, p.Title, Camel(p.Kind), Years(p), Camel(p.Status));
+
+    private static string Years(Plan p) => p.YearFrom == p.YearTo ? $"{p.YearFrom}" : $"{p.YearFrom}–{p.YearTo}";
+
+    private static string Camel<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

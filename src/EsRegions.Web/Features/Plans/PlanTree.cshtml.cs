@@ -1,0 +1,36 @@
+using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EsRegions.Web.Features.Plans;
+
+/// <summary>A plan: its tree (folding), filters, budget summary, and a print view laid out like the plans' tables.</summary>
+[TenantScoped]
+[Authorize(Policy = Policies.TenantApi)]
+public sealed class PlanTreeModel(PlanQueries plans) : PageModel
+{
+    public PlanDto Plan { get; private set; } = null!;
+    public IReadOnlyList<NodeDto> Nodes { get; private set; } = [];
+    public int Year { get; private set; }
+    public IReadOnlyList<string> Implementers { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)] public string? Realizator { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Zrodlo { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Kwartal { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Druk { get; set; }
+
+    public PlanFilter Filter => new(Realizator, Zrodlo, Kwartal is >= 1 and <= 4 ? Kwartal : null);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var plan = await plans.TreeAsync(id, ct);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        Year = int.Parse(plan.Years[..4]);
+        Nodes = Filter.Apply(plan.Nodes, Year);
+        Implementers = plan.Nodes.SelectMany(PlanFilter.Actions).SelectMany(a => a.Implementers).Distinct().Order().ToList();
+        return Page();
+    }
+}

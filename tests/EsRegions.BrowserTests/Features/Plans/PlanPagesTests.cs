@@ -1,0 +1,44 @@
+using EsRegions.BrowserTests.Browser;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Features.Plans;
+
+public sealed class PlanPagesTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
+{
+    [Fact]
+    public async Task Staff_open_the_plan_fold_a_goal_filter_by_implementer_and_quarter_and_print_it()
+    {
+        await SignInAsync(Policies.Roles.Staff, "malopolska");
+        await OpenAsync("/malopolska/plany");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
+        await Page.WaitForSelectorAsync("details.plan-node");
+
+        Assert.Equal(44, await Page.Locator("table.plan-actions tbody tr").CountAsync());
+        Assert.Contains("Załącznik numer 1 do uchwały 4/2024 MKRES z dnia 7 marca 2024 r.", await Page.Locator("p.lead").InnerTextAsync());
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+
+        var firstGoal = Page.Locator("details.plan-node").First;
+        await firstGoal.Locator("summary").First.ClickAsync();
+        Assert.Null(await firstGoal.GetAttributeAsync("open"));
+
+        await Page.GetByLabel("Realizator").SelectOptionAsync("GUS");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
+        await Page.WaitForURLAsync("**realizator=GUS**");
+        var rows = Page.Locator("table.plan-actions tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        Assert.Contains("Diagnoza potrzeb", await rows.First.InnerTextAsync());
+
+        await Page.GetByLabel("Kwartał").SelectOptionAsync("1");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
+        await Page.WaitForURLAsync("**kwartal=1**");
+        Assert.Contains("Żadne działanie nie spełnia warunków filtru.", await Page.Locator("main").InnerTextAsync()); // GUS works II–IV kw.
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Widok do druku" }).ClickAsync();
+        await Page.WaitForURLAsync("**druk=true**");
+        Assert.Equal(7, await Page.Locator("table.plan-actions").First.Locator("thead th").CountAsync());
+        Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).CountAsync());
+    }
+}
