@@ -40,10 +40,11 @@ public sealed record PlanFilter(string? Implementer, string? Source, int? Quarte
         }).ToList();
 
     /// <summary>Budget per funding source as the document writes it.</summary>
-    public static IReadOnlyList<(string Source, decimal Amount, int Lines)> BySource(PlanDto plan) =>
+    /// <remarks>Amount is null where none of the source's lines gives one (not zero: the plan does not say).</remarks>
+    public static IReadOnlyList<(string Source, decimal? Amount, int Lines)> BySource(PlanDto plan) =>
         plan.Nodes.SelectMany(Actions).SelectMany(a => a.Budget)
             .GroupBy(b => b.Source.Trim())
-            .Select(g => (g.Key, g.Sum(b => b.Amount ?? 0), g.Count()))
-            .OrderByDescending(x => x.Item2).ThenBy(x => x.Key)
+            .Select(g => (g.Key, g.Any(b => b.Amount is not null) ? g.Sum(b => b.Amount ?? 0) : (decimal?)null, g.Count()))
+            .OrderByDescending(x => x.Item2 ?? -1).ThenBy(x => x.Key)
             .ToList();
 }
