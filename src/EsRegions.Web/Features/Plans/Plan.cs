@@ -23,6 +23,8 @@ public sealed class Plan : ITenantOwned
     public List<string> Notes { get; private set; } = [];
     /// <summary>The tenants/ file it was loaded from (so that loading is idempotent); null for plans made in the app.</summary>
     public string? SourceFile { get; private set; }
+    /// <summary>The version being worked on: adopting freezes it; a change after adoption opens the next one.</summary>
+    public int Version { get; private set; } = 1;
 
     private Plan() { }
 
@@ -39,7 +41,44 @@ public sealed class Plan : ITenantOwned
         Notes = notes.ToList();
         SourceFile = sourceFile;
     }
+
+    public void SubmitForConsultation()
+    {
+        if (Status != PlanStatus.Draft) throw new PlanStateException($"Only a draft can go to consultation (the plan is {Status}).");
+        Status = PlanStatus.InConsultation;
+    }
+
+    /// <summary>Adopts the current version by resolution; the caller stores the frozen snapshot (<see cref="PlanVersion"/>).</summary>
+    public void Adopt(Resolution resolution)
+    {
+        if (Status is not (PlanStatus.Draft or PlanStatus.InConsultation))
+            throw new PlanStateException($"Only a draft or a plan in consultation can be adopted (the plan is {Status}).");
+        Resolution = resolution;
+        Status = PlanStatus.Adopted;
+    }
+
+    public void Archive()
+    {
+        if (Status != PlanStatus.Adopted) throw new PlanStateException($"Only an adopted plan can be archived (the plan is {Status}).");
+        Status = PlanStatus.Archived;
+    }
+
+    /// <summary>Content changes: an adopted plan opens its next version as a draft (the adopted one stays frozen).</summary>
+    public void Revise(string title, PlanKind kind, int yearFrom, int yearTo, string? source, IEnumerable<string> notes)
+    {
+        if (Status == PlanStatus.Archived) throw new PlanStateException("An archived plan cannot change.");
+        if (Status == PlanStatus.Adopted)
+        {
+            Version++;
+            Status = PlanStatus.Draft;
+            Resolution = null;
+        }
+        (Title, Kind, YearFrom, YearTo, Source, Notes) = (title, kind, yearFrom, yearTo, source, notes.ToList());
+    }
 }
+
+/// <summary>A change of state the plan's lifecycle does not allow (answered with 409).</summary>
+public sealed class PlanStateException(string message) : InvalidOperationException(message);
 
 /// <summary>The resolution adopting a plan, e.g. "uchwała 4/2024 MKRES z dnia 7 marca 2024 r.".</summary>
 public sealed record Resolution(string Text, string Number, string Body, DateOnly Date);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EsRegions.Web.Features.Plans;
 
 /// <summary>Loads tenants/&lt;slug&gt;/plans/*.json once each (a file already loaded is left as staff may have changed it).</summary>
-internal sealed class PlanFileLoader(EsRegionsDbContext db, PlanWriter writer) : ITenantDataLoader
+internal sealed class PlanFileLoader(EsRegionsDbContext db, PlanWriter writer, PlanLifecycle lifecycle) : ITenantDataLoader
 {
     public async Task LoadAsync(Tenant tenant, string folder, CancellationToken ct)
     {
@@ -24,7 +24,9 @@ internal sealed class PlanFileLoader(EsRegionsDbContext db, PlanWriter writer) :
             catch (JsonException ex) { throw new TenantConfigurationException([$"{display}: not valid JSON ({ex.Message})"]); }
             var document = PlanDocumentReader.Read(root, check, tenant.Settings.PlanLevels)
                 ?? throw new TenantConfigurationException(check.Errors);
-            writer.Add(document, name);
+            var plan = writer.Add(document, name);
+            // A plan that arrives adopted is its own version 1, frozen as the document says.
+            if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -1,4 +1,5 @@
 using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
@@ -11,6 +12,17 @@ public sealed class PlanWriter(EsRegionsDbContext db)
         db.Add(plan);
         AddNodes(plan, doc.Nodes, parentId: null);
         return plan;
+    }
+
+    /// <summary>Replaces the plan's content with the document's (an adopted plan opens its next version first).</summary>
+    public async Task ReplaceAsync(Plan plan, PlanDocument doc, CancellationToken ct)
+    {
+        plan.Revise(doc.Title, doc.Kind, doc.YearFrom, doc.YearTo, doc.Source, doc.Notes);
+        var actionIds = await db.Set<PlanAction>().Where(a => a.PlanId == plan.Id).Select(a => a.Id).ToListAsync(ct);
+        db.RemoveRange(await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).ToListAsync(ct));
+        db.RemoveRange(await db.Set<PlanAction>().Where(a => a.PlanId == plan.Id).ToListAsync(ct));
+        db.RemoveRange(await db.Set<PlanNode>().Where(n => n.PlanId == plan.Id).ToListAsync(ct));
+        AddNodes(plan, doc.Nodes, parentId: null);
     }
 
     private void AddNodes(Plan plan, IReadOnlyList<NodeDocument> nodes, Guid? parentId)

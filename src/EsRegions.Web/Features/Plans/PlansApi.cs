@@ -62,7 +62,7 @@ internal static class PlansApi
     }
 
     private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportAsync(
-        HttpRequest request, PlanWriter writer, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
+        HttpRequest request, PlanWriter writer, PlanLifecycle lifecycle, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
     {
         var check = new JsonChecker("body");
         System.Text.Json.Nodes.JsonNode? root = null;
@@ -72,6 +72,7 @@ internal static class PlansApi
         if (document is null)
             return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
         var plan = writer.Add(document, sourceFile: null);
+        if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));
     }

@@ -12,12 +12,13 @@ public static class PlansModule
         builder.Services.AddScoped<PlanWriter>();
         builder.Services.AddScoped<PlanExport>();
         builder.Services.AddScoped<PlanQueries>();
+        builder.Services.AddScoped<PlanLifecycle>();
         return builder;
     }
 
     public static WebApplication MapPlans(this WebApplication app)
     {
-        app.MapTenantApi().MapOrganisationsApi().MapPlansApi();
+        app.MapTenantApi().MapOrganisationsApi().MapPlansApi().MapPlanLifecycleApi();
         return app;
     }
 }

@@ -85,6 +85,19 @@ public sealed class PlansApiTests(PostgresServer postgres) : AppTestBase(postgre
     }
 
     [Fact]
+    public async Task Mazowsze_staff_cannot_open_malopolskas_plan_pages()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = (await PlanAsync()).Id;
+        var mazowsze = ClientAs(Policies.Roles.Staff, "mazowsze");
+
+        Assert.Equal(HttpStatusCode.OK, (await Malopolska.GetAsync($"/malopolska/plany/{id}", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mazowsze.GetAsync($"/mazowsze/plany/{id}", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await mazowsze.GetAsync($"/malopolska/plany/{id}", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await mazowsze.GetAsync($"/mazowsze/plany/{id}/zmiany", ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Loading_tenant_data_again_does_not_duplicate_the_plan()
     {
         var ct = TestContext.Current.CancellationToken;

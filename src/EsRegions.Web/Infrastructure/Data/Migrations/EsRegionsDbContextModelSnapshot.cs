@@ -485,6 +485,10 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("title");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.Property<int>("YearFrom")
                         .HasColumnType("integer")
                         .HasColumnName("year_from");
@@ -630,6 +634,53 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_plan_nodes_tenant_id_plan_id_parent_id_position");
 
                     b.ToTable("plan_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.PlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FrozenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("frozen_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ResolutionText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_text");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_versions");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_versions_plan_id");
+
+                    b.HasIndex("TenantId", "PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_versions_tenant_id_plan_id_number");
+
+                    b.ToTable("plan_versions", (string)null);
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Tenancy.TenantStateOverride", b =>
@@ -1296,6 +1347,16 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_nodes_plans_plan_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.PlanVersion", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_versions_plans_plan_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -1,0 +1,33 @@
+using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Plans;
+
+/// <summary>
+/// draft → in consultation → adopted (by resolution; the version is frozen as a snapshot) → archived. A change to an
+/// adopted plan opens the next version as a draft.
+/// </summary>
+public sealed class PlanLifecycle(EsRegionsDbContext db, PlanExport export, TimeProvider clock, Infrastructure.Tenancy.TenantContext tenant)
+{
+    public async Task AdoptAsync(Plan plan, Resolution resolution, CancellationToken ct)
+    {
+        plan.Adopt(resolution);
+        await FreezeAsync(plan, ct);
+    }
+
+    /// <summary>Stores the plan's current content as the frozen snapshot of its current version.</summary>
+    public async Task FreezeAsync(Plan plan, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var document = (await export.LoadAsync(plan.Id, ct))!;
+        db.Add(new PlanVersion(plan.Id, plan.Version, plan.Resolution?.Text ?? "", clock.GetUtcNow(), PlanExport.ToJson(document).ToJsonString()));
+    }
+
+    public async Task<PlanDocument?> VersionAsync(Guid planId, int number, CancellationToken ct)
+    {
+        var snapshot = await db.Set<PlanVersion>().Where(v => v.PlanId == planId && v.Number == number).Select(v => v.Snapshot).FirstOrDefaultAsync(ct);
+        if (snapshot is null) return null;
+        var check = new Infrastructure.Tenancy.JsonChecker("snapshot");
+        return PlanDocumentReader.Read(System.Text.Json.Nodes.JsonNode.Parse(snapshot), check, tenant.Required.Settings.PlanLevels);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Plans;
+
+public sealed record AdoptionRequest(string Text, string Number, string Body, DateOnly Date);
+public sealed record PlanVersionDto(int Number, string Resolution, DateTimeOffset FrozenAt);
+
+/// <summary>Changing a plan's content and state: whole-document update, consultation, adoption, archive, versions, diff.</summary>
+internal static class PlanLifecycleApi
+{
+    public static RouteGroupBuilder MapPlanLifecycleApi(this RouteGroupBuilder api)
+    {
+        var plans = api.MapGroup("/plans/{id:guid}").WithTags("Plans");
+        var staff = plans.MapGroup("").RequireAuthorization(Policies.TenantStaff);
+        staff.MapPut("", UpdateAsync).WithSummary("Replaces the plan's content (import format); an adopted plan opens its next version as a draft");
+        staff.MapPost("/consultation", (Guid id, EsRegionsDbContext db, CancellationToken ct) => ChangeAsync(id, db, p => p.SubmitForConsultation(), ct))
+            .WithSummary("Sends a draft to consultation");
+        staff.MapPost("/adoption", AdoptAsync).WithSummary("Adopts the plan by resolution and freezes this version");
+        staff.MapPost("/archive", (Guid id, EsRegionsDbContext db, CancellationToken ct) => ChangeAsync(id, db, p => p.Archive(), ct))
+            .WithSummary("Archives an adopted plan");
+        plans.MapGet("/versions", VersionsAsync).WithSummary("The adopted (frozen) versions of the plan");
+        plans.MapGet("/diff", DiffAsync).WithSummary("Differences between an adopted version (from) and another version or the current content (to)");
+        return api;
+    }
+
+    private static async Task<Results<Ok<PlanSummaryDto>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, HttpRequest request, EsRegionsDbContext db, PlanWriter writer, TenantContext tenant, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        var check = new JsonChecker("body");
+        JsonNode? root = null;
+        try { root = await JsonNode.ParseAsync(request.Body, cancellationToken: ct); }
+        catch (System.Text.Json.JsonException ex) { check.Fail(ex.Path ?? "$", "not valid JSON"); }
+        var document = check.HasErrors ? null : PlanDocumentReader.Read(root, check, tenant.Required.Settings.PlanLevels);
+        if (document is null) return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was changed.");
+        await writer.ReplaceAsync(plan, document, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PlanQueries.Summary(plan));
+    }
+
+    private static async Task<Results<Ok<PlanSummaryDto>, NotFound>> ChangeAsync(Guid id, EsRegionsDbContext db, Action<Plan> change, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        change(plan);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PlanQueries.Summary(plan));
+    }
+
+    private static async Task<Results<Ok<PlanSummaryDto>, NotFound>> AdoptAsync(
+        Guid id, AdoptionRequest resolution, EsRegionsDbContext db, PlanLifecycle lifecycle, CancellationToken ct)
+    {
+        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return TypedResults.NotFound();
+        await lifecycle.AdoptAsync(plan, new Resolution(resolution.Text, resolution.Number, resolution.Body, resolution.Date), ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(PlanQueries.Summary(plan));
+    }
+
+    private static async Task<Ok<List<PlanVersionDto>>> VersionsAsync(Guid id, EsRegionsDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Set<PlanVersion>().Where(v => v.PlanId == id).OrderBy(v => v.Number)
+            .Select(v => new PlanVersionDto(v.Number, v.ResolutionText, v.FrozenAt)).ToListAsync(ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<PlanChange>>, NotFound>> DiffAsync(
+        Guid id, int from, int? to, PlanLifecycle lifecycle, PlanExport export, CancellationToken ct)
+    {
+        var older = await lifecycle.VersionAsync(id, from, ct);
+        var newer = to is null ? await export.LoadAsync(id, ct) : await lifecycle.VersionAsync(id, to.Value, ct);
+        return older is null || newer is null ? TypedResults.NotFound() : TypedResults.Ok(PlanDiff.Compare(older, newer));
+    }
+}
