@@ -40,6 +40,17 @@ public sealed class PlanAction : ITenantOwned
         Coordinator = coordinator;
         EngagedBodies = engagedBodies.ToList();
     }
+
+    /// <summary>Staff edit the action's own fields (indicators and budget lines are edited with the plan document).</summary>
+    public void Edit(string name, string description, string product, Timeframe timeframe, IEnumerable<string> implementers, string? coordinator)
+    {
+        Name = name.Trim();
+        Description = description.Trim();
+        Product = product.Trim();
+        Timeframe = timeframe;
+        Implementers = implementers.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
+        Coordinator = string.IsNullOrWhiteSpace(coordinator) ? null : coordinator.Trim();
+    }
 }
 
 /// <summary>A budget cell part: amount in PLN where the document gives one, the funding source and the text as written.</summary>
