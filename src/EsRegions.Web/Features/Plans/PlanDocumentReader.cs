@@ -10,6 +10,22 @@ namespace EsRegions.Web.Features.Plans;
 /// </summary>
 public static class PlanDocumentReader
 {
+    /// <summary>Parses and checks a document from a stream (a request body or a file) named <paramref name="name"/> in errors.</summary>
+    public static async Task<(PlanDocument? Document, JsonChecker Check)> ReadAsync(Stream json, string name, IReadOnlyList<PlanLevelLabel> levels, CancellationToken ct)
+    {
+        var check = new JsonChecker(name);
+        try
+        {
+            var root = await JsonNode.ParseAsync(json, cancellationToken: ct);
+            return (Read(root, check, levels), check);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            check.Fail(ex.Path ?? "$", $"not valid JSON ({ex.Message.Split(" Path:")[0]})");
+            return (null, check);
+        }
+    }
+
     public static PlanDocument? Read(JsonNode? root, JsonChecker check, IReadOnlyList<PlanLevelLabel> levels)
     {
         var o = check.AsObject(root, "$", "title", "kind", "years", "status", "resolution", "source", "notes", "nodes");

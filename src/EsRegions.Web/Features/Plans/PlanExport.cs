@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using EsRegions.Web.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
@@ -9,13 +8,8 @@ public sealed class PlanExport(EsRegionsDbContext db)
 {
     public async Task<PlanDocument?> LoadAsync(Guid planId, CancellationToken ct)
     {
-        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == planId, ct);
-        if (plan is null) return null;
-        var nodes = await db.Set<PlanNode>().Where(n => n.PlanId == planId).OrderBy(n => n.Position).ToListAsync(ct);
-        var actions = (await db.Set<PlanAction>().Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(ct)).ToLookup(a => a.NodeId);
-        var actionIds = actions.SelectMany(g => g).Select(a => a.Id).ToList();
-        var indicators = (await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).OrderBy(i => i.Position).ToListAsync(ct)).ToLookup(i => i.ActionId);
-        var children = nodes.ToLookup(n => n.ParentId);
+        if (await PlanRows.LoadAsync(db, planId, ct) is not { } rows) return null;
+        var (plan, children, actions, indicators) = rows;
 
         NodeDocument Node(PlanNode n) => new(n.Level, n.Code, n.Title, children[n.Id].Select(Node).ToList(),
             actions[n.Id].Select(a => new ActionDocument(a.Code, a.Name, a.Description, a.Product,

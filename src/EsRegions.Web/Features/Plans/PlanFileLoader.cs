@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +15,9 @@ internal sealed class PlanFileLoader(EsRegionsDbContext db, PlanWriter writer, P
         {
             var name = Path.GetFileName(file);
             if (await db.Set<Plan>().AnyAsync(p => p.SourceFile == name, ct)) continue;
-            var display = $"tenants/{tenant.Slug}/plans/{name}";
-            var check = new JsonChecker(display);
-            JsonNode? root;
-            try { root = JsonNode.Parse(await File.ReadAllTextAsync(file, ct)); }
-            catch (JsonException ex) { throw new TenantConfigurationException([$"{display}: not valid JSON ({ex.Message})"]); }
-            var document = PlanDocumentReader.Read(root, check, tenant.Settings.PlanLevels)
-                ?? throw new TenantConfigurationException(check.Errors);
+            await using var stream = File.OpenRead(file);
+            var (document, check) = await PlanDocumentReader.ReadAsync(stream, $"tenants/{tenant.Slug}/plans/{name}", tenant.Settings.PlanLevels, ct);
+            if (document is null) throw new TenantConfigurationException(check.Errors);
             var plan = writer.Add(document, name);
             // A plan that arrives adopted is its own version 1, frozen as the document says.
             if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);

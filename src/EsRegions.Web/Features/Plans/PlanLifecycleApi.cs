@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -33,11 +32,7 @@ internal static class PlanLifecycleApi
     {
         var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return TypedResults.NotFound();
-        var check = new JsonChecker("body");
-        JsonNode? root = null;
-        try { root = await JsonNode.ParseAsync(request.Body, cancellationToken: ct); }
-        catch (System.Text.Json.JsonException ex) { check.Fail(ex.Path ?? "$", "not valid JSON"); }
-        var document = check.HasErrors ? null : PlanDocumentReader.Read(root, check, tenant.Required.Settings.PlanLevels);
+        var (document, check) = await PlanDocumentReader.ReadAsync(request.Body, "body", tenant.Required.Settings.PlanLevels, ct);
         if (document is null) return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was changed.");
         await writer.ReplaceAsync(plan, document, ct);
         await db.SaveChangesAsync(ct);

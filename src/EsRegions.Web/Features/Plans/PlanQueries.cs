@@ -1,6 +1,5 @@
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
@@ -9,15 +8,8 @@ public sealed class PlanQueries(EsRegionsDbContext db, TenantContext tenant)
 {
     public async Task<PlanDto?> TreeAsync(Guid id, CancellationToken ct)
     {
-        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return null;
-        var nodes = await db.Set<PlanNode>().Where(n => n.PlanId == id).OrderBy(n => n.Position).ToListAsync(ct);
-        var actions = await db.Set<PlanAction>().Where(a => a.PlanId == id).OrderBy(a => a.Position).ToListAsync(ct);
-        var actionIds = actions.Select(a => a.Id).ToList();
-        var indicators = (await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).OrderBy(i => i.Position).ToListAsync(ct))
-            .ToLookup(i => i.ActionId);
-        var actionsByNode = actions.ToLookup(a => a.NodeId);
-        var childrenByParent = nodes.ToLookup(n => n.ParentId);
+        if (await PlanRows.LoadAsync(db, id, ct) is not { } rows) return null;
+        var (plan, childrenByParent, actionsByNode, indicators) = rows;
 
         NodeDto Node(PlanNode n)
         {

@@ -64,11 +64,7 @@ internal static class PlansApi
     private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportAsync(
         HttpRequest request, PlanWriter writer, PlanLifecycle lifecycle, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
     {
-        var check = new JsonChecker("body");
-        System.Text.Json.Nodes.JsonNode? root = null;
-        try { root = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body, cancellationToken: ct); }
-        catch (System.Text.Json.JsonException ex) { check.Fail(ex.Path ?? "$", $"not valid JSON ({ex.Message.Split(" Path:")[0]})"); }
-        var document = check.HasErrors ? null : PlanDocumentReader.Read(root, check, tenant.Required.Settings.PlanLevels);
+        var (document, check) = await PlanDocumentReader.ReadAsync(request.Body, "body", tenant.Required.Settings.PlanLevels, ct);
         if (document is null)
             return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
         var plan = writer.Add(document, sourceFile: null);
