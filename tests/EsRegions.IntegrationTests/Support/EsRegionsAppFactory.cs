@@ -1,4 +1,5 @@
 using EsRegions.Web.Features.Identity;
+using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -76,6 +77,19 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
         user.IsPlatformAdmin = true;
         await users.UpdateAsync(user);
         return user;
+    }
+
+    /// <summary>Puts an e-mail that the server refused ("550 Mailbox unavailable") in the region's outbox.</summary>
+    public async Task<Guid> SeedFailedEmailAsync(string slug, string to, string subject = "Zaproszenie", DateTimeOffset? at = null)
+    {
+        await using var scope = ScopeFor(slug);
+        var message = new OutboxMessage($"test:{to}", new EmailAddress(to, "Jan Kowalski"),
+            new EmailContent(subject, "t", "<p>t</p>"), at ?? DateTimeOffset.UtcNow);
+        message.Fail("550 Mailbox unavailable");
+        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+        db.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
     }
 
     /// <summary>A DI scope bound to one tenant, as a background job would open it.</summary>

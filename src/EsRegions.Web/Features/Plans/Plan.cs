@@ -78,7 +78,7 @@ public sealed class Plan : ITenantOwned
 }
 
 /// <summary>A change of state the plan's lifecycle does not allow (answered with 409).</summary>
-public sealed class PlanStateException(string message) : InvalidOperationException(message);
+public sealed class PlanStateException(string message) : Infrastructure.Web.ConflictException(message);
 
 /// <summary>The resolution adopting a plan, e.g. "uchwała 4/2024 MKRES z dnia 7 marca 2024 r.".</summary>
 public sealed record Resolution(string Text, string Number, string Body, DateOnly Date);

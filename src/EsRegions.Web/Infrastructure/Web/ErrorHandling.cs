@@ -17,7 +17,7 @@ internal static class ErrorHandling
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Extensions.Remove("exception");
             // A lifecycle conflict explains itself; anything else unexpected says only what to quote.
-            if (ctx.Exception is Features.Plans.PlanStateException conflict) ctx.ProblemDetails.Detail = conflict.Message;
+            if (ctx.Exception is ConflictException conflict) ctx.ProblemDetails.Detail = conflict.Message;
             else if (ctx.Exception is not null) ctx.ProblemDetails.Detail = "An unexpected error occurred. Quote the traceId when reporting it.";
         });
 
@@ -29,7 +29,7 @@ internal static class ErrorHandling
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 TenantIsolationException => StatusCodes.Status403Forbidden,
-                Features.Plans.PlanStateException => StatusCodes.Status409Conflict,
+                ConflictException => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

@@ -13,7 +13,7 @@ public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBas
     [Fact]
     public async Task Staff_resend_a_failed_email_with_the_keyboard_and_the_page_has_no_serious_accessibility_violation()
     {
-        await SeedFailedAsync("warmia-mazury", "owes.elblag@example.org");
+        await App.SeedFailedEmailAsync("warmia-mazury", "owes.elblag@example.org", "Zaproszenie na posiedzenie RKRES");
         await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
         await OpenAsync("/warmia-mazury/powiadomienia");
 
@@ -27,16 +27,5 @@ public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBas
 
         Assert.Contains("owes.elblag@example.org", await Page.Locator("[role=status]").InnerTextAsync());
         Assert.Contains("Brak wiadomości w tym stanie.", await Page.Locator("main").InnerTextAsync());
-    }
-
-    private async Task SeedFailedAsync(string slug, string to)
-    {
-        await using var scope = App.ScopeFor(slug);
-        var message = new OutboxMessage("test:browser", new EmailAddress(to, "Jan Kowalski"),
-            new EmailContent("Zaproszenie na posiedzenie RKRES", "t", "<p>t</p>"), DateTimeOffset.UtcNow);
-        message.Fail("550 Mailbox unavailable");
-        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
-        db.Add(message);
-        await db.SaveChangesAsync();
     }
 }

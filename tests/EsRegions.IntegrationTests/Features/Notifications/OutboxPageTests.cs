@@ -31,8 +31,8 @@ public sealed partial class OutboxPageTests(PostgresServer postgres) : MailTestB
     public async Task Staff_see_a_failed_message_with_the_server_answer_and_can_resend_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = await SeedFailedAsync("mazowsze", "odrzucony@example.org");
-        await SeedFailedAsync("malopolska", "krakow-only@example.org");
+        var id = await App.SeedFailedEmailAsync("mazowsze", "odrzucony@example.org", at: Clock.GetUtcNow());
+        await App.SeedFailedEmailAsync("malopolska", "krakow-only@example.org", at: Clock.GetUtcNow());
         var mazowsze = App.TenantId("mazowsze");
 
         var page = await GetAsStaffAsync("/mazowsze/powiadomienia", mazowsze);
@@ -72,17 +72,6 @@ public sealed partial class OutboxPageTests(PostgresServer postgres) : MailTestB
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add(TestSignIn.Header, TestSignIn.As(Policies.Roles.Staff, tenantId));
         return await Client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
-
-    private async Task<Guid> SeedFailedAsync(string slug, string to)
-    {
-        await using var scope = App.ScopeFor(slug);
-        var message = new OutboxMessage($"test:{to}", new EmailAddress(to), new EmailContent("Zaproszenie", "t", "<p>t</p>"), Clock.GetUtcNow());
-        message.Fail("550 Mailbox unavailable");
-        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
-        db.Add(message);
-        await db.SaveChangesAsync();
-        return message.Id;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
