@@ -16,6 +16,7 @@ public static class WebPlatform
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddErrorHandling();
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddEmailLinks(builder.Configuration);
         builder.Services.AddUiLocalization();
         builder.Services.AddApiDocumentation();
@@ -53,8 +54,9 @@ public static class WebPlatform
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseSecurity();
+        // Before authentication: the OpenID server checks client secrets there, and a limited guess must not reach it.
         app.UseRateLimiter();
+        app.UseSecurity();
         app.UseAntiforgery();
         return app;
     }
