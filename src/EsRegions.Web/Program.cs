@@ -14,6 +14,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddStructuredLogging();
+    builder.AddTelemetry();
     builder.AddTenancyModule();
     builder.AddWebPlatform();
     builder.AddData();

@@ -62,7 +62,7 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : AppTestBase(po
     private async Task<(int ExitCode, string Output)> RunScriptAsync(string script, string? database, params string[] args)
     {
         var server = new NpgsqlConnectionStringBuilder(Postgres.SuperuserConnection);
-        var psi = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "ops", script), .. args])
+        var psi = new ProcessStartInfo("bash", [Repository.Path("ops", script), .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -77,12 +77,5 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : AppTestBase(po
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "EsRegions.sln"))) return dir.FullName;
-        throw new InvalidOperationException("EsRegions.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -44,6 +44,8 @@ public static class WebPlatform
     {
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
         app.UseErrorHandling();
+        // HSTS on HTTPS requests only (behind the TLS proxy: App:BehindProxy), never for localhost.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseTenantResolution();
         app.UseSerilogRequestLogging(o =>
