@@ -42,8 +42,10 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
         if (end < 0) return null;
         var tenant = registry.FindBySlug(path[1..end]);
         if (tenant is null) return null;
-        context.Request.PathBase = context.Request.PathBase.Add(path[..end]);
-        context.Request.Path = path[end..];
+        // new PathString, not the implicit conversion from string: that one unescapes again, so "%2500" sent by a
+        // client (already decoded once to "%00" by the server) would turn into a NUL character.
+        context.Request.PathBase = context.Request.PathBase.Add(new PathString(path[..end]));
+        context.Request.Path = new PathString(path[end..]);
         return tenant;
     }
 }
