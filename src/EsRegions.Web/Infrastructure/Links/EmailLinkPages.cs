@@ -1,15 +1,14 @@
 using EsRegions.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace EsRegions.Web.Infrastructure.Links;
 
 /// <summary>
 /// Marks a Razor page opened from a personal e-mail link: the response is never cached and never leaks the link as a
-/// Referer, and the page is rate-limited per client address (policy <see cref="RateLimitPolicy"/>). Pages show the
-/// shared "_InvalidLink" partial with status 404 for any link <see cref="EmailLinks.ResolveAsync"/> rejects.
+/// Referer. Such a page must also carry [EnableRateLimiting(EmailLinkPages.RateLimitPolicy)] (a test checks every one;
+/// Razor Pages take rate-limit metadata from the page model's attributes, not from application-model conventions).
+/// Pages show the shared "_InvalidLink" partial with status 404 for any link <see cref="EmailLinks.ResolveAsync"/>
+/// rejects.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class EmailLinkPageAttribute : Attribute, IAsyncPageFilter, IOrderedFilter
@@ -36,19 +35,8 @@ public static class EmailLinkPages
     public static IServiceCollection AddEmailLinks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<EmailLinks>();
-        services.Configure<RazorPagesOptions>(o => o.Conventions.Add(new RateLimitLinkPages()));
         var perMinute = configuration.GetValue("RateLimits:EmailLinksPerMinute", 60);
         services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, http => RateLimits.PerAddress(http, RateLimitPolicy, perMinute)));
         return services;
-    }
-}
-
-/// <summary>Every page marked [EmailLinkPage] gets the link rate limit, so no page can forget it.</summary>
-internal sealed class RateLimitLinkPages : IPageApplicationModelConvention
-{
-    public void Apply(PageApplicationModel model)
-    {
-        if (model.HandlerType.IsDefined(typeof(EmailLinkPageAttribute), inherit: true))
-            model.EndpointMetadata.Add(new EnableRateLimitingAttribute(EmailLinkPages.RateLimitPolicy));
     }
 }
