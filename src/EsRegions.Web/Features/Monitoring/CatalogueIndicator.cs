@@ -58,7 +58,7 @@ internal sealed class CatalogueIndicatorConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("indicator_catalogue");
         b.HasKey(x => x.Code);
-        b.Property(x => x.Code).HasMaxLength(80);
+        b.Property(x => x.Code).HasMaxLength(40); // the width of indicators.catalogue_code (Plans)
         b.Property(x => x.Name).HasMaxLength(300);
         b.Property(x => x.Unit).HasMaxLength(40);
         b.Property(x => x.Source).HasMaxLength(300);

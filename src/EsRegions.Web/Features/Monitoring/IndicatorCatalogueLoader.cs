@@ -50,7 +50,7 @@ public sealed partial class IndicatorCatalogueLoader(EsRegionsDbContext db, Tena
         {
             var p = $"$.indicators[{i}]";
             var o = check.AsObject(list[i], p, "code", "name", "unit", "definition", "source", "aggregation", "per100k");
-            var code = check.String(o, p, "code", pattern: CodePattern(), patternHint: "a code of capitals, digits, '.', '_' or '-' (at most 80)");
+            var code = check.String(o, p, "code", pattern: CodePattern(), patternHint: "a code of capitals, digits, '.', '_' or '-' (at most 40)");
             var name = check.String(o, p, "name");
             var unit = check.String(o, p, "unit");
             var definition = check.String(o, p, "definition");
@@ -91,6 +91,6 @@ public sealed partial class IndicatorCatalogueLoader(EsRegionsDbContext db, Tena
         return null;
     }
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]{0,79}$")] private static partial Regex CodePattern();
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]{0,39}$")] private static partial Regex CodePattern();
     [GeneratedRegex("^(sum|mean)$")] private static partial Regex AggregationPattern();
 }

@@ -65,7 +65,7 @@ internal sealed class PublishedIndicatorValueConfiguration : IEntityTypeConfigur
     {
         b.ToTable("published_indicator_values");
         b.Property(x => x.RegionSlug).HasMaxLength(60);
-        b.Property(x => x.CatalogueCode).HasMaxLength(80);
+        b.Property(x => x.CatalogueCode).HasMaxLength(40);
         b.Property(x => x.Value).HasPrecision(18, 2);
         b.HasOne<CatalogueIndicator>().WithMany().HasForeignKey(x => x.CatalogueCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.RegionId, x.PlanId, x.Year, x.CatalogueCode }).IsUnique();

@@ -163,8 +163,8 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("EsRegions.Web.Features.Monitoring.CatalogueIndicator", b =>
                 {
                     b.Property<string>("Code")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
                     b.Property<string>("Aggregation")
@@ -403,8 +403,8 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
                     b.Property<string>("CatalogueCode")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("catalogue_code");
 
                     b.Property<int>("Indicators")

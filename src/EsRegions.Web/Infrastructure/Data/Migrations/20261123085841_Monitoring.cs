@@ -16,7 +16,7 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                 name: "indicator_catalogue",
                 columns: table => new
                 {
-                    code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     definition = table.Column<string>(type: "text", nullable: false),
@@ -130,7 +130,7 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                     region_slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     plan_id = table.Column<Guid>(type: "uuid", nullable: false),
                     year = table.Column<int>(type: "integer", nullable: false),
-                    catalogue_code = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    catalogue_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     value = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     indicators = table.Column<int>(type: "integer", nullable: false),
                     published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)

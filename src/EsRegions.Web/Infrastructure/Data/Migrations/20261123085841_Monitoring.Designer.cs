@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EsRegions.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EsRegionsDbContext))]
-    [Migration("20261123084732_Monitoring")]
+    [Migration("20261123085841_Monitoring")]
     partial class Monitoring
     {
         /// <inheritdoc />
@@ -166,8 +166,8 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
             modelBuilder.Entity("EsRegions.Web.Features.Monitoring.CatalogueIndicator", b =>
                 {
                     b.Property<string>("Code")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("code");
 
                     b.Property<string>("Aggregation")
@@ -406,8 +406,8 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
                     b.Property<string>("CatalogueCode")
                         .IsRequired()
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("catalogue_code");
 
                     b.Property<int>("Indicators")
