@@ -69,7 +69,8 @@ public sealed class PeriodValuesModel(EsRegionsDbContext db, MonitoringAccess ac
             var mayEnter = await access.MayEnterAsync(track, ct);
             if (!access.IsStaff && !mayEnter) continue;
             var value = track is null ? null : values.GetValueOrDefault(track.Id);
-            var status = key.Value.IsAnnual ? IndicatorStatus.Of(r.Indicator.TargetKind, r.Indicator.TargetValue, value?.Number, value?.Text, value?.Assessment) : value is null ? Status.NoData : Status.AwaitingAssessment;
+            // A quarter's value is progress towards the year's target, judged by the same rules (no explanation required).
+            var status = IndicatorStatus.Of(r.Indicator.TargetKind, r.Indicator.TargetValue, value?.Number, value?.Text, value?.Assessment);
             rows.Add(new Row(r, value, status, track?.OrganisationId is { } o ? organisations.GetValueOrDefault(o) : null, mayEnter));
         }
         Rows = rows;

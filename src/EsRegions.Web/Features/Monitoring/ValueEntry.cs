@@ -14,7 +14,7 @@ public sealed record EntryResult(EntryOutcome Outcome, IndicatorValue? Value = n
 
 /// <summary>
 /// Entering a value (API and page alike): the period must belong to the plan's years and be open; the value must fit
-/// the target's kind; a value off target needs an explanation (the comment); every change is kept as a revision.
+/// the target's kind; a year's value off target needs an explanation (the comment); every change is kept as a revision.
 /// </summary>
 public sealed class ValueEntry(EsRegionsDbContext db, MonitoringAccess access, ReportingSchedule schedule, TimeProvider clock)
 {
@@ -43,10 +43,9 @@ public sealed class ValueEntry(EsRegionsDbContext db, MonitoringAccess access, R
         else if (ind.TargetKind == TargetKind.Share && n > 100) errors["value"] = ["Odsetek podaj w procentach (0–100)."];
         if (errors.Count > 0) return new(EntryOutcome.Invalid, Errors: errors);
 
-        var status = key.Value.IsAnnual
-            ? IndicatorStatus.Of(ind.TargetKind, ind.TargetValue, input.Number, input.Text, input.Assessment)
-            : Status.NoData;
-        if (IndicatorStatus.NeedsExplanation(status) && string.IsNullOrWhiteSpace(input.Comment))
+        // A quarter's value is progress towards the year's target: judged alike, but only the year's value must explain a shortfall.
+        var status = IndicatorStatus.Of(ind.TargetKind, ind.TargetValue, input.Number, input.Text, input.Assessment);
+        if (key.Value.IsAnnual && IndicatorStatus.NeedsExplanation(status) && string.IsNullOrWhiteSpace(input.Comment))
             return Invalid("comment", "Wartość odbiega od docelowej: wyjaśnij przyczynę w komentarzu.");
 
         period ??= schedule.AddAnnual(plan.Plan.Id, key.Value);
