@@ -1,3 +1,4 @@
+using EsRegions.Web.Infrastructure.Links;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,8 @@ public static class WebPlatform
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddErrorHandling();
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddEmailLinks(builder.Configuration);
         builder.Services.AddUiLocalization();
         builder.Services.AddApiDocumentation();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -41,6 +44,8 @@ public static class WebPlatform
     {
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
         app.UseErrorHandling();
+        // HSTS on HTTPS requests only (behind the TLS proxy: App:BehindProxy), never for localhost.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseTenantResolution();
         app.UseSerilogRequestLogging(o =>
@@ -51,6 +56,8 @@ public static class WebPlatform
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        // Before authentication: the OpenID server checks client secrets there, and a limited guess must not reach it.
+        app.UseRateLimiter();
         app.UseSecurity();
         app.UseAntiforgery();
         return app;
