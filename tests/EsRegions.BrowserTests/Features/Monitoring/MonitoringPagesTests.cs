@@ -44,7 +44,9 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         await Page.GetByRole(AriaRole.Link, new() { Name = "Wartości za 2024" }).ClickAsync();
         await AssertAccessibleAsync();
         Assert.Equal(1, await Page.Locator("tbody tr").CountAsync()); // only the indicator assigned to OWES Olsztyn
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Wprowadź wartość: liczba stworzonych miejsc pracy" }).ClickAsync();
+        var enter = Page.Locator("tbody tr").GetByRole(AriaRole.Link);
+        Assert.Equal("Wprowadź wartość: liczba stworzonych miejsc pracy", (await enter.TextContentAsync())?.Trim());
+        await enter.ClickAsync();
         await AssertAccessibleAsync();
 
         await Page.GetByLabel("Wartość osiągnięta").FillAsync("80");
