@@ -1,4 +1,5 @@
 using EsRegions.Web.Features.Identity;
+using EsRegions.Web.Features.Monitoring;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Features.Tenancy;
@@ -23,6 +24,7 @@ try
     builder.AddJobs();
     builder.AddNotifications();
     builder.AddPlans();
+    builder.AddMonitoring();
 
     var app = builder.Build();
     app.UseWebPlatform();
@@ -31,6 +33,7 @@ try
     app.MapIdentity();
     app.MapNotifications();
     app.MapPlans();
+    app.MapMonitoring();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);

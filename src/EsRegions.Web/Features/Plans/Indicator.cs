@@ -35,6 +35,9 @@ public sealed class Indicator : ITenantOwned
         Baseline = baseline;
         CatalogueCode = catalogueCode;
     }
+
+    /// <summary>Staff map the indicator to a code of the shared indicator catalogue (Monitoring checks the code exists).</summary>
+    public void MapToCatalogue(string? code) => CatalogueCode = code;
 }
 
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>

@@ -1,0 +1,56 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Monitoring;
+
+public sealed record ComparisonPointDto(string Period, decimal Value, decimal? Per100k);
+public sealed record ComparisonSeriesDto(string Region, string Name, IReadOnlyList<ComparisonPointDto> Values);
+public sealed record ComparisonDto(string Indicator, string Name, string Unit, bool Per100k, IReadOnlyList<ComparisonSeriesDto> Series, IReadOnlyList<string> PopulationSources);
+public sealed record CatalogueEntryDto(string Code, string Name, string Unit, string Definition, bool Per100k);
+
+/// <summary>
+/// The cross-region read: published values only, from the platform table <see cref="PublishedIndicatorValue"/>.
+/// It runs with or without a tenant scope and touches no tenant table, so there is nothing to filter or bypass.
+/// </summary>
+public sealed class Comparison(EsRegionsDbContext db, TenantRegistry registry)
+{
+    public Task<List<CatalogueEntryDto>> CatalogueAsync(CancellationToken ct) =>
+        db.Set<CatalogueIndicator>().OrderBy(c => c.Position)
+            .Select(c => new CatalogueEntryDto(c.Code, c.Name, c.Unit, c.Definition, c.Per100k)).ToListAsync(ct);
+
+    public async Task<ComparisonDto?> CompareAsync(string code, int from, int to, IReadOnlyCollection<string>? regions, CancellationToken ct)
+    {
+        var indicator = await db.Set<CatalogueIndicator>().FirstOrDefaultAsync(c => c.Code == code, ct);
+        if (indicator is null) return null;
+        var rows = await db.Set<PublishedIndicatorValue>()
+            .Where(p => p.CatalogueCode == code && p.Year >= from && p.Year <= to)
+            .ToListAsync(ct);
+        // Regions suspended by the platform administrator drop out of comparisons along with everything else of theirs.
+        var active = registry.Active.ToDictionary(t => t.Slug);
+        var wanted = regions is { Count: > 0 } ? regions.ToHashSet() : null;
+        var populations = indicator.Per100k ? await db.Set<RegionPopulation>().ToListAsync(ct) : [];
+        var sources = new SortedSet<string>();
+        var series = rows
+            .Where(r => active.ContainsKey(r.RegionSlug) && (wanted is null || wanted.Contains(r.RegionSlug)))
+            .GroupBy(r => r.RegionSlug)
+            .OrderBy(g => active[g.Key].Name, StringComparer.Create(new System.Globalization.CultureInfo("pl-PL"), false))
+            .Select(g => new ComparisonSeriesDto(g.Key, active[g.Key].Name, g.GroupBy(r => r.Year).OrderBy(y => y.Key).Select(y =>
+            {
+                var value = indicator.Aggregation == CatalogueAggregation.Sum ? y.Sum(r => r.Value) : Math.Round(y.Average(r => r.Value), 2);
+                var population = Population(populations, g.Key, y.Key);
+                if (population is not null) sources.Add(population.Source);
+                return new ComparisonPointDto(y.Key.ToString(), value,
+                    population is null ? null : Math.Round(value * 100_000m / population.Population, 2));
+            }).ToList()))
+            .ToList();
+        return new ComparisonDto(indicator.Code, indicator.Name, indicator.Unit, indicator.Per100k, series, sources.ToList());
+    }
+
+    /// <summary>The population of the year, else of the nearest earlier year, else of the nearest later one.</summary>
+    private static RegionPopulation? Population(List<RegionPopulation> all, string region, int year)
+    {
+        var mine = all.Where(p => p.Region == region).ToList();
+        return mine.Where(p => p.Year <= year).MaxBy(p => p.Year) ?? mine.Where(p => p.Year > year).MinBy(p => p.Year);
+    }
+}

@@ -1,0 +1,88 @@
+using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EsRegions.Web.Features.Monitoring;
+
+/// <summary>Staff's (or the implementer's) judgement of a target that no number can check ("skrócenie z 3 msc. do 1 msc.").</summary>
+public enum Assessment { Achieved, PartlyAchieved, NotAchieved }
+
+/// <summary>The actual value of a tracked indicator in one reporting period; every change is kept as a revision.</summary>
+public sealed class IndicatorValue : ITenantOwned
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; private set; }
+    public Guid TrackId { get; private set; }
+    public string Period { get; private set; } = "";
+    public decimal? Number { get; private set; }
+    public string? Text { get; private set; }
+    public string? Comment { get; private set; }
+    public Assessment? Assessment { get; private set; }
+    public string EnteredBy { get; private set; } = "";
+    public DateTimeOffset EnteredAt { get; private set; }
+
+    private IndicatorValue() { }
+
+    public IndicatorValue(Guid trackId, ReportingPeriodKey period) => (TrackId, Period) = (trackId, period.ToString());
+
+    /// <summary>Sets the value and returns the revision that records the change.</summary>
+    public IndicatorValueRevision Set(decimal? number, string? text, string? comment, Assessment? assessment, string by, DateTimeOffset at)
+    {
+        (Number, Text, Comment, Assessment, EnteredBy, EnteredAt) = (number, Blank(text), Blank(comment), assessment, by, at);
+        return new IndicatorValueRevision(TrackId, Period, Number, Text, Comment, Assessment, by, at);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>One change of a value, as it was entered (history shown beside the value).</summary>
+public sealed class IndicatorValueRevision : ITenantOwned
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; private set; }
+    public Guid TrackId { get; private set; }
+    public string Period { get; private set; } = "";
+    public decimal? Number { get; private set; }
+    public string? Text { get; private set; }
+    public string? Comment { get; private set; }
+    public Assessment? Assessment { get; private set; }
+    public string ChangedBy { get; private set; } = "";
+    public DateTimeOffset ChangedAt { get; private set; }
+
+    private IndicatorValueRevision() { }
+
+    public IndicatorValueRevision(Guid trackId, string period, decimal? number, string? text, string? comment, Assessment? assessment, string by, DateTimeOffset at) =>
+        (TrackId, Period, Number, Text, Comment, Assessment, ChangedBy, ChangedAt) = (trackId, period, number, text, comment, assessment, by, at);
+}
+
+internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> b)
+    {
+        b.ToTable("monitoring_indicator_values");
+        b.Property(x => x.Period).HasMaxLength(10);
+        b.Property(x => x.Number).HasPrecision(18, 2);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Comment).HasMaxLength(4000);
+        b.Property(x => x.Assessment).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.EnteredBy).HasMaxLength(300);
+        b.HasOne<IndicatorTrack>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.TrackId, x.Period }).IsUnique();
+    }
+}
+
+internal sealed class IndicatorValueRevisionConfiguration : IEntityTypeConfiguration<IndicatorValueRevision>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValueRevision> b)
+    {
+        b.ToTable("monitoring_indicator_value_revisions");
+        b.Property(x => x.Period).HasMaxLength(10);
+        b.Property(x => x.Number).HasPrecision(18, 2);
+        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Comment).HasMaxLength(4000);
+        b.Property(x => x.Assessment).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.ChangedBy).HasMaxLength(300);
+        b.HasOne<IndicatorTrack>().WithMany().HasForeignKey(x => x.TrackId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.TrackId, x.Period, x.ChangedAt });
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using EsRegions.BrowserTests.Browser;
+using EsRegions.IntegrationTests.Features.Monitoring;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Features.Monitoring;
+
+public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
+{
+    private const string Password = "bardzo-dlugie-haslo-42";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Api(string role, string slug)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        api.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(role, App.TenantId(slug)));
+        return api;
+    }
+
+    private async Task AssertAccessibleAsync()
+    {
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task An_implementer_enters_a_value_and_staff_of_a_third_region_compare_two_regions()
+    {
+        using var warmia = Api(Policies.Roles.Staff, "warmia-mazury");
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(warmia, "warmia-mazury");
+        var olsztyn = await App.OrganisationIdAsync("warmia-mazury", "OWES Olsztyn");
+        (await warmia.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/assignment", new { organisationId = olsztyn }, Ct)).EnsureSuccessStatusCode();
+        await App.CreateImplementerAsync("owes@olsztyn.example", Password, "warmia-mazury", olsztyn);
+
+        await OpenAsync("/warmia-mazury/konto/logowanie");
+        await Page.GetByLabel("Adres e-mail").FillAsync("owes@olsztyn.example");
+        await Page.GetByLabel("Hasło").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
+        await Page.WaitForURLAsync("**/warmia-mazury/");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Monitoring" }).ClickAsync();
+        await AssertAccessibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Wartości za 2024" }).ClickAsync();
+        await AssertAccessibleAsync();
+        Assert.Equal(1, await Page.Locator("tbody tr").CountAsync()); // only the indicator assigned to OWES Olsztyn
+        var enter = Page.Locator("tbody tr").GetByRole(AriaRole.Link);
+        Assert.Equal("Wprowadź wartość: liczba stworzonych miejsc pracy", (await enter.TextContentAsync())?.Trim());
+        await enter.ClickAsync();
+        await AssertAccessibleAsync();
+
+        await Page.GetByLabel("Wartość osiągnięta").FillAsync("80");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wartość" }).ClickAsync();
+        Assert.Contains("wyjaśnij przyczynę", await Page.Locator("#comment-error").InnerTextAsync());
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Komentarz (wyjaśnienie, gdy wartość odbiega od docelowej)").FillAsync("Dwa nabory przesunięto na 2025 r.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wartość" }).ClickAsync();
+        await Page.WaitForURLAsync("**zapisano=true");
+        Assert.Equal("Zapisano wartość.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("Dwa nabory przesunięto na 2025 r.", await Page.Locator("table").InnerTextAsync());
+
+        (await warmia.PostAsync($"/warmia-mazury/api/v1/plans/{planId}/report/2024/publish", null, Ct)).EnsureSuccessStatusCode();
+        using var mazowsze = Api(Policies.Roles.Staff, "mazowsze");
+        var (mPlan, mIndicators) = await MonitoringPlans.ImportAsync(mazowsze, "mazowsze");
+        (await mazowsze.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{mIndicators[0].Id}/values/2024", new { value = 120 }, Ct)).EnsureSuccessStatusCode();
+        (await mazowsze.PostAsync($"/mazowsze/api/v1/plans/{mPlan}/report/2024/publish", null, Ct)).EnsureSuccessStatusCode();
+
+        await SignInAsync(Policies.Roles.Staff, "lubelskie");
+        await OpenAsync("/lubelskie/monitoring/porownanie");
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Wskaźniki z katalogu").SelectOptionAsync(["ES.PS.MIEJSCA_PRACY"]);
+        await Page.GetByLabel("Od roku").FillAsync("2024");
+        await Page.GetByLabel("Do roku").FillAsync("2024");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Porównaj" }).ClickAsync();
+        await Page.WaitForURLAsync("**porownanie?*");
+
+        var rows = Page.Locator("section table tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        var table = await Page.Locator("section table").InnerTextAsync();
+        Assert.Contains("Województwo mazowieckie", table);
+        Assert.Contains("120", table);
+        Assert.Contains("Województwo warmińsko-mazurskie", table);
+        Assert.Contains("80", table);
+        Assert.Equal(1, await Page.GetByRole(AriaRole.Img, new() { Name = "Wykres: Liczba miejsc pracy utworzonych w przedsiębiorstwach społecznych (miejsca pracy) — te same dane zawiera tabela poniżej" }).CountAsync());
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Staff_pages_for_setup_approval_and_the_annual_report_are_accessible()
+    {
+        using var warmia = Api(Policies.Roles.Staff, "warmia-mazury");
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(warmia, "warmia-mazury");
+        (await warmia.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 31 }, Ct)).EnsureSuccessStatusCode();
+        await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
+
+        await OpenAsync($"/warmia-mazury/monitoring/plany/{planId}");
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Termin").FillAsync("2025-01-31");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz okres" }).ClickAsync();
+        Assert.Contains("31 stycznia 2025", await Page.Locator("table").First.InnerTextAsync());
+
+        await OpenAsync($"/warmia-mazury/monitoring/plany/{planId}/okresy/2024");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zatwierdź okres (zablokuj wartości)" }).ClickAsync();
+        Assert.Contains("zatwierdzony", await Page.Locator("main").InnerTextAsync());
+        await AssertAccessibleAsync();
+
+        await OpenAsync($"/warmia-mazury/monitoring/plany/{planId}/raport/2024");
+        var main = await Page.Locator("main").InnerTextAsync();
+        Assert.Contains("osiągnięty", main);
+        Assert.Contains("brak danych", main);
+        await AssertAccessibleAsync();
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Infrastructure.Security;
+
+namespace EsRegions.IntegrationTests.Features.Monitoring;
+
+/// <summary>Implementers enter values only for indicators assigned to their organisation; pages stay within the region.</summary>
+public sealed class ImplementerValuesTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    private const string Password = "bardzo-dlugie-haslo-42";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private HttpClient Staff => ClientAs(Policies.Roles.Staff, "warmia-mazury");
+
+    [Fact]
+    public async Task An_implementer_enters_values_for_the_indicator_assigned_to_their_organisation_only()
+    {
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(Staff, "warmia-mazury");
+        var olsztyn = await App.OrganisationIdAsync("warmia-mazury", "OWES Olsztyn");
+        await Staff.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/assignment", new { organisationId = olsztyn }, Ct);
+        await App.CreateImplementerAsync("owes@olsztyn.example", Password, "warmia-mazury", olsztyn);
+        var (implementer, _) = await App.SignInAsync("warmia-mazury", "owes@olsztyn.example", Password);
+
+        var assigned = await implementer.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 100 }, Ct);
+        var other = await implementer.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 30 }, Ct);
+        var page = await implementer.GetStringAsync($"/warmia-mazury/monitoring/plany/{planId}/okresy/2024", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Contains(indicators[0].Name, page);
+        Assert.DoesNotContain(indicators[1].Name, page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await implementer.GetAsync($"/warmia-mazury/monitoring/wskazniki/{indicators[1].Id}/2024", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await implementer.PostAsync($"/warmia-mazury/api/v1/plans/{planId}/report/2024/publish", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_regions_staff_cannot_open_monitoring_pages_of_this_region()
+    {
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(Staff, "warmia-mazury");
+        var lubelskie = ClientAs(Policies.Roles.Staff, "lubelskie");
+
+        Assert.Equal(HttpStatusCode.OK, (await Staff.GetAsync($"/warmia-mazury/monitoring/plany/{planId}/raport/2024", Ct)).StatusCode);
+        foreach (var path in new[] { $"monitoring/plany/{planId}", $"monitoring/plany/{planId}/okresy/2024", $"monitoring/plany/{planId}/raport/2024",
+                     $"monitoring/wskazniki/{indicators[0].Id}/2024" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await lubelskie.GetAsync($"/lubelskie/{path}", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await lubelskie.GetAsync($"/warmia-mazury/{path}", Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Staff_enter_a_value_on_the_page_and_an_explanation_is_asked_for_when_it_is_short_of_target()
+    {
+        var staff = Staff; // one client: the antiforgery cookie of the form must come back with the post
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(staff, "warmia-mazury");
+        var url = $"/warmia-mazury/monitoring/wskazniki/{indicators[1].Id}/2024";
+        var form = await staff.GetStringAsync(url, Ct);
+
+        var response = await staff.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Value"] = "12", ["Form.Comment"] = "", ["__RequestVerificationToken"] = SignInClient.AntiforgeryToken(form),
+        }), Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("wyjaśnij przyczynę w komentarzu", html);
+        var report = await staff.GetStringAsync($"/warmia-mazury/monitoring/plany/{planId}/raport/2024", Ct);
+        Assert.Contains("brak danych", report);
+    }
+}
