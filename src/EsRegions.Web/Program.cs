@@ -1,5 +1,6 @@
 using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Identity;
+using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Features.Tenancy;
@@ -24,6 +25,7 @@ try
     builder.AddNotifications();
     builder.AddPlans();
     builder.AddCommittees();
+    builder.AddMeetings();
 
     var app = builder.Build();
     app.UseWebPlatform();
@@ -33,6 +35,7 @@ try
     app.MapNotifications();
     app.MapPlans();
     app.MapCommittees();
+    app.MapMeetings();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);

@@ -99,6 +99,25 @@ public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegist
         return Redirect($"{Request.PathBase}/komitety/{id}#uchwaly");
     }
 
+    /// <summary>A new secret address of the member's private calendar feed, shown once (an older address stops working).</summary>
+    public async Task<IActionResult> OnPostFeedAsync(Guid id, Guid memberId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanManage) return Forbid();
+        var member = Members.FirstOrDefault(m => m.Id == memberId);
+        if (member is null) return NotFound();
+        var token = FeedToken.New(out var hash);
+        member.SetFeedToken(hash);
+        await db.SaveChangesAsync(ct);
+        FeedFor = member.FullName;
+        FeedUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/calendar/{token}.ics";
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public string? FeedUrl { get; private set; }
+    public string? FeedFor { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         Committee = (await db.Set<Committee>().FirstOrDefaultAsync(c => c.Id == id, ct))!;
