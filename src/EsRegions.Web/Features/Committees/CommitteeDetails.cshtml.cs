@@ -64,8 +64,7 @@ public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegist
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
-        ModelState.ClearValidationState(nameof(NewResolution));
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(NewResolution))).ToList()) ModelState.Remove(key);
+        OnlyValidate(nameof(Member));
         if (Member.TermFrom is { } from && Member.TermTo is { } to && to < from)
             ModelState.AddModelError("Member.TermTo", "Koniec kadencji nie może być przed jej początkiem.");
         if (!ModelState.IsValid) return Page();
@@ -90,7 +89,7 @@ public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegist
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!CanManage) return Forbid();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Member))).ToList()) ModelState.Remove(key);
+        OnlyValidate(nameof(NewResolution));
         if (NewResolution.Date is { } date && Resolutions.Any(r => r.Year == date.Year && r.Number == NewResolution.Number))
             ModelState.AddModelError("NewResolution.Number", $"Uchwała nr {NewResolution.Number}/{date.Year} jest już w rejestrze.");
         if (!ModelState.IsValid) return Page();
@@ -117,6 +116,12 @@ public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegist
 
     public string? FeedUrl { get; private set; }
     public string? FeedFor { get; private set; }
+
+    /// <summary>Each form posts one of the page's inputs: the other one's (empty) fields are not this request's errors.</summary>
+    private void OnlyValidate(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList()) ModelState.Remove(key);
+    }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
