@@ -1,5 +1,7 @@
+using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Monitoring;
+using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Features.Tenancy;
@@ -25,6 +27,8 @@ try
     builder.AddNotifications();
     builder.AddPlans();
     builder.AddMonitoring();
+    builder.AddCommittees();
+    builder.AddMeetings();
 
     var app = builder.Build();
     app.UseWebPlatform();
@@ -34,6 +38,8 @@ try
     app.MapNotifications();
     app.MapPlans();
     app.MapMonitoring();
+    app.MapCommittees();
+    app.MapMeetings();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);

@@ -12,6 +12,8 @@ public static class Policies
 {
     public const string TenantStaff = nameof(TenantStaff);
     public const string TenantAdmin = nameof(TenantAdmin);
+    /// <summary>Staff and committee secretaries of the URL's region: run committees, meetings and invitations.</summary>
+    public const string CommitteeSecretariat = nameof(CommitteeSecretariat);
     /// <summary>Any signed-in member or integration client of the URL's region: the default of /{slug}/api/v1.</summary>
     public const string TenantApi = nameof(TenantApi);
     public const string PlatformAdmin = nameof(PlatformAdmin);
@@ -34,6 +36,9 @@ public static class Policies
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(TenantStaff, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.Staff, Roles.TenantAdmin)
+                .AddRequirements(new SameTenantRequirement()))
+            .AddPolicy(CommitteeSecretariat, p => p.RequireAuthenticatedUser()
+                .RequireRole(Roles.Staff, Roles.Secretary, Roles.TenantAdmin)
                 .AddRequirements(new SameTenantRequirement()))
             .AddPolicy(TenantAdmin, p => p.RequireAuthenticatedUser()
                 .RequireRole(Roles.TenantAdmin)

@@ -1,0 +1,51 @@
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Committees;
+
+/// <summary>
+/// Changes to a committee's composition and resolutions that carry rules beyond one entity: resolution numbers unique
+/// per committee and year, and a reminder before each member's term ends (tenant.json reminders "termEnding").
+/// Saved by the caller's SaveChanges.
+/// </summary>
+public sealed class CommitteeRegister(EsRegionsDbContext db, Reminders reminders, TenantContext tenant)
+{
+    public const string MemberSubject = "CommitteeMember";
+
+    public async Task<CommitteeMember> AddMemberAsync(Committee committee, CommitteeMember member, CancellationToken ct)
+    {
+        db.Add(member);
+        await ScheduleTermReminderAsync(committee, member, ct);
+        return member;
+    }
+
+    public async Task ScheduleTermReminderAsync(Committee committee, CommitteeMember member, CancellationToken ct)
+    {
+        var secretariat = tenant.Required.Settings.Operator;
+        var recipients = new List<EmailAddress> { new(secretariat.Email, secretariat.ShortName) };
+        if (member.Email is not null) recipients.Add(new EmailAddress(member.Email, member.FullName));
+        await reminders.RescheduleAsync(new ReminderRequest("termEnding", MemberSubject, member.Id,
+            $"{member.FullName} — {committee.ShortName ?? committee.Name}", member.TermTo, $"komitety/{committee.Id}", recipients), ct);
+    }
+
+    public async Task LeaveAsync(CommitteeMember member, DateOnly on, CancellationToken ct)
+    {
+        member.Leave(on);
+        await reminders.CancelAsync(MemberSubject, member.Id, "termEnding", ct);
+    }
+
+    public async Task<Resolution> AddResolutionAsync(Resolution resolution, CancellationToken ct)
+    {
+        var taken = await db.Set<Resolution>().AnyAsync(r => r.CommitteeId == resolution.CommitteeId && r.Year == resolution.Year
+            && r.Number == resolution.Number, ct);
+        if (taken) throw new CommitteeRuleException($"Uchwała nr {resolution.Designation} tego komitetu jest już w rejestrze.");
+        db.Add(resolution);
+        return resolution;
+    }
+
+    /// <summary>The next free number of a committee's resolutions in a year.</summary>
+    public async Task<int> NextResolutionNumberAsync(Guid committeeId, int year, CancellationToken ct) =>
+        (await db.Set<Resolution>().Where(r => r.CommitteeId == committeeId && r.Year == year).MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+}

@@ -1,0 +1,31 @@
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Meetings;
+
+/// <summary>A sending's progress (queued / sent / failed per person), refreshed by a small script while e-mails are going out.</summary>
+[TenantScoped]
+[Authorize(Policy = Policies.CommitteeSecretariat)]
+public sealed class BatchPageModel(EsRegionsDbContext db) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+    public BatchDto Progress { get; private set; } = null!;
+    public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid batchId, CancellationToken ct)
+    {
+        Meeting = (await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct))!;
+        var progress = Meeting is null ? null : await BatchProgress.LoadAsync(db, id, batchId, ct);
+        if (progress is null) return NotFound();
+        Progress = progress;
+        var prefix = $"meeting:{batchId:N}:";
+        Messages = await db.Set<OutboxMessage>().Where(m => m.IdempotencyKey.StartsWith(prefix)).OrderBy(m => m.ToAddress).ToListAsync(ct);
+        return Page();
+    }
+}

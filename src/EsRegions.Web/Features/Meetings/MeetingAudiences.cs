@@ -1,0 +1,39 @@
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Meetings;
+
+/// <summary>Before a meeting: those who accepted and those who have not answered yet (not those who declined).</summary>
+public sealed class MeetingAttendeesAudience(EsRegionsDbContext db) : IReminderAudience
+{
+    public const string RuleName = "meeting-attendees";
+
+    public string Rule => RuleName;
+
+    public async Task<IReadOnlyList<EmailAddress>> ResolveAsync(Reminder reminder, CancellationToken ct)
+    {
+        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == reminder.SubjectId, ct);
+        if (meeting is null || meeting.IsCancelled) return [];
+        return await db.Set<Invitation>()
+            .Where(i => i.MeetingId == meeting.Id && (i.Status == RsvpStatus.Accepted || i.Status == RsvpStatus.Pending || i.Status == RsvpStatus.Tentative))
+            .OrderBy(i => i.Email)
+            .Select(i => new EmailAddress(i.Email, i.Name))
+            .ToListAsync(ct);
+    }
+}
+
+/// <summary>After a meeting: the secretariat (the stored recipients), only while the minutes are still missing.</summary>
+public sealed class MinutesMissingAudience(EsRegionsDbContext db) : IReminderAudience
+{
+    public const string RuleName = "meeting-minutes-missing";
+
+    public string Rule => RuleName;
+
+    public async Task<IReadOnlyList<EmailAddress>> ResolveAsync(Reminder reminder, CancellationToken ct)
+    {
+        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == reminder.SubjectId, ct);
+        if (meeting is null || meeting.IsCancelled || meeting.MinutesRecordedAt is not null) return [];
+        return reminder.Recipients.Select(r => new EmailAddress(r.Address, r.Name)).ToList();
+    }
+}

@@ -1,0 +1,33 @@
+namespace EsRegions.Web.Features.Meetings;
+
+/// <summary>Polish names of meeting kinds and answers (resource keys; English in SharedResource.en.resx).</summary>
+public static class MeetingText
+{
+    public static string Kind(MeetingKind kind) => kind switch
+    {
+        MeetingKind.Sitting => "posiedzenie",
+        MeetingKind.Meeting => "spotkanie",
+        MeetingKind.MonitoringMeeting => "spotkanie monitoringowe",
+        MeetingKind.Conference => "konferencja",
+        MeetingKind.StudyVisit => "wizyta studyjna",
+        MeetingKind.Gala => "gala",
+        MeetingKind.Workshop => "warsztat",
+        MeetingKind.Training => "szkolenie",
+        _ => "działanie",
+    };
+
+    public static string Status(RsvpStatus status) => status switch
+    {
+        RsvpStatus.Accepted => "weźmie udział",
+        RsvpStatus.Declined => "nie weźmie udziału",
+        RsvpStatus.Tentative => "może weźmie udział",
+        _ => "brak odpowiedzi",
+    };
+
+    /// <summary>API.md names: "pending" | "accepted" | "declined" | "tentative"; kinds in camelCase.</summary>
+    public static string Api<T>(T value) where T : struct, Enum
+    {
+        var s = value.ToString();
+        return char.ToLowerInvariant(s[0]) + s[1..];
+    }
+}

@@ -1,0 +1,21 @@
+// Refreshes the sending's progress every 2 seconds until nothing is queued (the page works without it: "Odśwież").
+(function () {
+    const section = document.getElementById('batch-progress');
+    if (!section) return;
+    async function refresh() {
+        if (section.dataset.done === 'true') return;
+        try {
+            const response = await fetch(window.location.href, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' });
+            if (response.ok) {
+                const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+                const fresh = doc.getElementById('batch-progress');
+                if (fresh) {
+                    section.innerHTML = fresh.innerHTML;
+                    section.dataset.done = fresh.dataset.done;
+                }
+            }
+        } catch (e) { /* try again at the next tick */ }
+        if (section.dataset.done !== 'true') setTimeout(refresh, 2000);
+    }
+    setTimeout(refresh, 2000);
+})();
