@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using EsRegions.BrowserTests.Browser;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Features.Meetings;
+
+public sealed partial class SendInvitationsTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
+{
+    private async Task AssertAccessibleAsync()
+    {
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task Secretary_adds_a_meeting_sends_invitations_and_sees_the_batch_queued()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        await SignInAsync(Policies.Roles.Secretary, "malopolska");
+        await OpenAsync("/malopolska/kalendarz/edycja");
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Temat").FillAsync("Posiedzenie MKRES");
+        await Page.GetByLabel("Komitet lub zespół").SelectOptionAsync(new SelectOptionValue { Label = "Małopolski Komitet Rozwoju Ekonomii Społecznej" });
+        await Page.GetByLabel("Dzień", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd"));
+        await Page.GetByLabel("Od godziny").FillAsync("10:00");
+        await Page.GetByLabel("Do godziny").FillAsync("12:00");
+        await Page.GetByLabel("Miejsce").FillAsync("Kraków, ul. Racławicka 56");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/kalendarz/[0-9a-f-]{36}$"));
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Wyślij zaproszenia" }).ClickAsync();
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Inne osoby").FillAsync("Jan Kowalski <jan@owes.example>\nanna@jst.example");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zaproszenia" }).ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/wysylka/"));
+
+        Assert.Contains("Wiadomości: 2", await Page.Locator("#batch-summary").InnerTextAsync());
+        Assert.Equal(2, await Page.Locator("#batch-progress tbody tr").CountAsync());
+        await AssertAccessibleAsync();
+        await using var scope = App.ScopeFor("malopolska");
+        var outbox = await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<OutboxMessage>().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["anna@jst.example", "jan@owes.example"], outbox.Select(m => m.ToAddress).Order());
+        Assert.All(outbox, m => Assert.Contains("METHOD:REQUEST", m.Calendar));
+    }
+
+    [Fact]
+    public async Task Calendar_month_and_list_views_of_seed_003_are_accessible_and_filter_by_committee_and_kind()
+    {
+        await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
+        await OpenAsync("/warmia-mazury/kalendarz?rok=2022&miesiac=2");
+        await AssertAccessibleAsync();
+        var main = await Page.Locator("main").InnerTextAsync();
+        Assert.Contains("Połowa lutego", main);
+        Assert.Contains("Wysyłka informacji do wszystkich PES w sprawie katalogu wielkanocnego produktów i usług PES", main);
+
+        await OpenAsync("/warmia-mazury/kalendarz/lista?rok=2022");
+        await AssertAccessibleAsync();
+        Assert.Equal(81, await Page.Locator("main tbody tr").CountAsync());
+        await Page.GetByLabel("Rodzaj").SelectOptionAsync(new SelectOptionValue { Label = "posiedzenie" });
+        await Page.GetByLabel("Komitet lub zespół").SelectOptionAsync(new SelectOptionValue { Label = "RKRES" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż" }).ClickAsync();
+        await Page.WaitForURLAsync(new Regex("rodzaj=Sitting"));
+        Assert.Equal(4, await Page.Locator("main tbody tr").CountAsync());
+    }
+
+    [Fact]
+    public async Task Rsvp_page_is_accessible_and_records_an_answer()
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30));
+        Guid meetingId;
+        await using (var scope = App.ScopeFor("lubelskie"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+            var meeting = new EsRegions.Web.Features.Meetings.Meeting("Posiedzenie Zespołu ekspertów", EsRegions.Web.Features.Meetings.MeetingKind.Sitting,
+                EsRegions.Web.Features.Meetings.FuzzyDate.Exact(day));
+            meeting.Schedule(meeting.Date, PolishCalendar.AtWarsawTime(day, new TimeOnly(10, 0)), PolishCalendar.AtWarsawTime(day, new TimeOnly(12, 0)),
+                "Lublin, ul. Diamentowa 2", false, null);
+            db.Add(meeting);
+            await scope.ServiceProvider.GetRequiredService<EsRegions.Web.Features.Meetings.MeetingInvitations>()
+                .InviteAsync(meeting, [new("ekspert@example.org", "Ewa Ekspert")], "test", TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            meetingId = meeting.Id;
+        }
+        string text;
+        await using (var scope = App.ScopeFor("lubelskie"))
+            text = (await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<OutboxMessage>().SingleAsync(TestContext.Current.CancellationToken)).TextBody;
+        var path = RsvpPath().Match(text).Groups[1].Value;
+
+        await OpenAsync(path);
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Nie wezmę udziału").CheckAsync();
+        await Page.GetByLabel("Jeśli nie weźmiesz udziału").FillAsync("Adam Zastępca");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz odpowiedź" }).ClickAsync();
+
+        Assert.Contains("Dziękujemy, zapisaliśmy odpowiedź.", await Page.Locator("main").InnerTextAsync());
+        Assert.Contains("nie weźmie udziału — zastępca: Adam Zastępca", await Page.Locator("#current-answer").InnerTextAsync());
+        await AssertAccessibleAsync();
+        Assert.NotEqual(Guid.Empty, meetingId);
+    }
+
+    [GeneratedRegex(@"https?://[^/\s]+(/lubelskie/zaproszenie/[A-Za-z0-9_-]{43})")] private static partial Regex RsvpPath();
+}
