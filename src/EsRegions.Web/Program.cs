@@ -1,3 +1,4 @@
+using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
@@ -22,6 +23,7 @@ try
     builder.AddJobs();
     builder.AddNotifications();
     builder.AddPlans();
+    builder.AddConsultations();
 
     var app = builder.Build();
     app.UseWebPlatform();
@@ -30,6 +32,7 @@ try
     app.MapIdentity();
     app.MapNotifications();
     app.MapPlans();
+    app.MapConsultations();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);
