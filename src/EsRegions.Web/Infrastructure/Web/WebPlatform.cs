@@ -1,3 +1,4 @@
+using EsRegions.Web.Infrastructure.Links;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +16,7 @@ public static class WebPlatform
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddErrorHandling();
+        builder.Services.AddEmailLinks(builder.Configuration);
         builder.Services.AddUiLocalization();
         builder.Services.AddApiDocumentation();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
@@ -52,6 +54,7 @@ public static class WebPlatform
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseSecurity();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }
