@@ -8,7 +8,7 @@ namespace EsRegions.Web.Features.Consultations;
 /// personal link, and the reminders are scheduled — all in one SaveChanges. Closing early moves the reminders.
 /// </summary>
 public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDrafts drafts, ConsultationInvitations invitations,
-    ConsultationReminders reminders, TimeProvider clock)
+    ConsultationReminders reminders, ConsultationLinks links, TimeProvider clock)
 {
     public async Task<int> OpenAsync(Consultation consultation, CancellationToken ct)
     {
@@ -27,6 +27,7 @@ public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDraft
     {
         consultation.Close(clock.GetUtcNow());
         await reminders.CancelParticipantRemindersAsync(consultation, ct);
+        await links.ExtendAsync(consultation, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -35,6 +36,7 @@ public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDraft
     {
         consultation.Reschedule(drafts.Schedule(opensOn, closesOn), clock.GetUtcNow());
         if (consultation.Phase == ConsultationPhase.Open) await reminders.RescheduleAsync(consultation, ct);
+        await links.ExtendAsync(consultation, ct);
         await db.SaveChangesAsync(ct);
     }
 }

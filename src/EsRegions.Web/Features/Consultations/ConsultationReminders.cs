@@ -40,7 +40,7 @@ public sealed class ConsultationReminders(Reminders reminders)
 }
 
 /// <summary>Participants of the consultation who are still on the list and have no comment standing, each with a personal link.</summary>
-public sealed class NotRepliedAudience(EsRegionsDbContext db) : IReminderAudience
+public sealed class NotRepliedAudience(EsRegionsDbContext db, ConsultationLinks links) : IReminderAudience
 {
     public const string RuleName = "consultationNotReplied";
 
@@ -54,6 +54,15 @@ public sealed class NotRepliedAudience(EsRegionsDbContext db) : IReminderAudienc
             .OrderBy(p => p.Email)
             .Select(p => new EmailAddress(p.Email, p.Name))
             .ToListAsync(ct);
+    }
+
+    /// <summary>A fresh reply link (the token of the invitation is not stored, only its hash), valid until the close.</summary>
+    public async Task<string?> PersonalLinkAsync(Reminder reminder, EmailAddress recipient, CancellationToken ct)
+    {
+        var consultation = await db.Set<Consultation>().FirstOrDefaultAsync(c => c.Id == reminder.SubjectId, ct);
+        var participant = await db.Set<ConsultationParticipant>()
+            .FirstOrDefaultAsync(p => p.ConsultationId == reminder.SubjectId && p.Email == recipient.Address && p.RemovedAt == null, ct);
+        return consultation is null || participant is null ? null : await links.IssueAsync(consultation, participant, ct);
     }
 }
 

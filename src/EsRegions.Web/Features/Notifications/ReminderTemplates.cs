@@ -5,7 +5,8 @@ namespace EsRegions.Web.Features.Notifications;
 /// <summary>The text of each reminder kind, in Polish and English.</summary>
 public static class ReminderTemplates
 {
-    public static EmailBody For(Reminder reminder, CultureInfo culture)
+    /// <param name="linkPath">The recipient's own link, replacing the reminder's shared one (see IReminderAudience).</param>
+    public static EmailBody For(Reminder reminder, CultureInfo culture, string? linkPath = null)
     {
         var en = culture.TwoLetterISOLanguageName == "en";
         // Polish dates end with "r." (roku): a Polish sentence ending on the date takes no second full stop.
@@ -45,6 +46,7 @@ public static class ReminderTemplates
                 $"Applications for “{t}” are accepted until {date}.", "See the call"),
             _ => throw new ArgumentOutOfRangeException(nameof(reminder), reminder.Kind, "Unknown reminder kind."),
         };
-        return new EmailBody(subject, [text], reminder.LinkPath is null ? null : new EmailAction(action, reminder.LinkPath));
+        var link = linkPath ?? reminder.LinkPath;
+        return new EmailBody(subject, [text], link is null ? null : new EmailAction(action, link));
     }
 }
