@@ -3,6 +3,7 @@ using EsRegions.Web.Infrastructure.Links;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,8 @@ namespace EsRegions.Web.Features.Consultations;
 [TenantScoped]
 [AllowAnonymous]
 [EmailLinkPage]
+// Stated here as well: EmailLinkPages' convention does not reach the endpoint's metadata (ConsultationStaffPagesTests proves the limit).
+[EnableRateLimiting(EmailLinkPages.RateLimitPolicy)]
 public sealed class PublicFormModel(EsRegionsDbContext db, ConsultationParticipants participants, ConsultationInvitations invitations,
     TimeProvider clock) : PageModel
 {

@@ -2,6 +2,7 @@ using EsRegions.Web.Infrastructure.Links;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EsRegions.Web.Features.Consultations;
@@ -14,6 +15,8 @@ namespace EsRegions.Web.Features.Consultations;
 [TenantScoped]
 [AllowAnonymous]
 [EmailLinkPage]
+// Stated here as well: EmailLinkPages' convention does not reach the endpoint's metadata (ConsultationStaffPagesTests proves the limit).
+[EnableRateLimiting(EmailLinkPages.RateLimitPolicy)]
 public sealed class ReplyModel(ConsultationLinks links, ConsultationQueries queries, ConsultationReplies replies, TimeProvider clock) : PageModel
 {
     public sealed class Box
