@@ -15,6 +15,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddStructuredLogging();
+    builder.AddTelemetry();
     builder.AddTenancyModule();
     builder.AddWebPlatform();
     builder.AddData();

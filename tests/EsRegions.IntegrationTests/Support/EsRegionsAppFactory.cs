@@ -25,6 +25,9 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
         ["Jobs:Server"] = "false",
         ["Outbox:Dispatcher"] = "false",
         ["Smtp:Port"] = "1",
+        // Test classes sign in and open links far faster than people; RateLimitTests set production-like limits.
+        ["RateLimits:SignInPerMinute"] = "10000",
+        ["RateLimits:EmailLinksPerMinute"] = "10000",
     };
 
     /// <summary>When set, replaces the app's clock.</summary>

@@ -47,6 +47,11 @@ public sealed class PostgresServer : IAsyncLifetime
         return new TestDatabase(name, app, builder.ConnectionString);
     }
 
+    /// <summary>Connection strings of another database on this server (e.g. one a test restored), as the same roles.</summary>
+    public TestDatabase Derive(TestDatabase database, string name) => new(name,
+        new NpgsqlConnectionStringBuilder(database.AppConnection) { Database = name }.ConnectionString,
+        new NpgsqlConnectionStringBuilder(database.OwnerConnection) { Database = name }.ConnectionString);
+
     /// <summary>Closes the class's pooled connections and drops its database, so long runs do not pile up connections.</summary>
     public async Task DropDatabaseAsync(TestDatabase database)
     {

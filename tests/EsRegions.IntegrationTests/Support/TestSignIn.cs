@@ -25,6 +25,7 @@ public sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> opti
             .AddPolicyScheme("TestOrCookie", "Test header or Identity cookie", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.ContainsKey(Header) ? SchemeName : EsRegions.Web.Features.Identity.IdentityModule.DefaultScheme);
 
+    /// <summary>One role, or several separated by commas ("TenantAdmin,Staff,Secretary").</summary>
     public static string As(string role, Guid tenantId) => $"{role}@{tenantId}";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -33,7 +34,7 @@ public sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> opti
         var (role, tenant) = (value.ToString().Split('@')[0], value.ToString().Split('@')[1]);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "test-user"), new Claim(ClaimTypes.Name, "Test User"),
-             new Claim(ClaimTypes.Role, role), new Claim(Policies.TenantClaim, tenant)], SchemeName);
+             new Claim(Policies.TenantClaim, tenant), .. role.Split(',').Select(r => new Claim(ClaimTypes.Role, r))], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 }

@@ -17,7 +17,7 @@ internal static class ConnectEndpoints
     public static WebApplication MapConnectEndpoints(this WebApplication app)
     {
         var connect = app.MapGroup("/connect").WithMetadata(new PlatformScopedAttribute()).ExcludeFromDescription().DisableAntiforgery();
-        connect.MapPost("/token", TokenAsync).AllowAnonymous();
+        connect.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         connect.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo)
             .RequireAuthorization(p => p.AddAuthenticationSchemes(OpenIdServer.BearerScheme).RequireAuthenticatedUser());
         connect.MapMethods("/endsession", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).AllowAnonymous();

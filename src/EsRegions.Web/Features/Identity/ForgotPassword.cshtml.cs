@@ -1,3 +1,5 @@
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -11,6 +13,7 @@ namespace EsRegions.Web.Features.Identity;
 /// <summary>"Nie pamiętam hasła": a one-time link by e-mail. The answer is the same whether or not the address has an account.</summary>
 [TenantScoped]
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, TenantClaimsPrincipalFactory memberships, AccountEmails emails, EsRegionsDbContext db) : PageModel
 {
     [BindProperty]

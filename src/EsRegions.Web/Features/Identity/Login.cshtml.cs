@@ -1,3 +1,5 @@
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -10,6 +12,7 @@ namespace EsRegions.Web.Features.Identity;
 
 /// <summary>Sign-in on a region's URL (staff of that region) or on the platform's (the platform administrator).</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 [AnyScope]
 public sealed class LoginModel(
     SignInManager<AppUser> signIn,

@@ -1,3 +1,5 @@
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -12,6 +14,7 @@ namespace EsRegions.Web.Features.Identity;
 /// <summary>Sets a password from an e-mailed link (reset or invitation). GET only shows the form; the token is used by the POST.</summary>
 [TenantScoped]
 [AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SetPasswordModel(UserManager<AppUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Uid { get; set; }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 
+using EsRegions.Web.Infrastructure.Web;
+
 namespace EsRegions.Web.Features.Notifications;
 
 public sealed class OutboxOptions
@@ -43,6 +45,7 @@ public sealed class OutboxDispatcher(
             {
                 var response = await pipeline.ExecuteAsync(async t => await smtp.SendAsync(MimeBuilder.Build(message, tenant.Required), t), ct);
                 message.MarkSent(clock.GetUtcNow(), response);
+                AppMetrics.EmailsSent.Add(1, new KeyValuePair<string, object?>("tenant", tenant.Required.Slug));
             }
             catch (BrokenCircuitException)
             {
@@ -55,11 +58,13 @@ public sealed class OutboxDispatcher(
             catch (Exception ex) when (SmtpResilience.IsTransient(ex))
             {
                 message.RetryLater(clock.GetUtcNow() + Backoff(message.Attempts, o), SmtpResilience.Describe(ex), o.MaxAttempts);
+                AppMetrics.EmailFailures.Add(1, new KeyValuePair<string, object?>("tenant", tenant.Required.Slug), new KeyValuePair<string, object?>("kind", "transient"));
                 logger.LogWarning("Outbox message {MessageId} attempt {Attempt} failed: {Error}", message.Id, message.Attempts, SmtpResilience.Describe(ex));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.Fail(SmtpResilience.Describe(ex));
+                AppMetrics.EmailFailures.Add(1, new KeyValuePair<string, object?>("tenant", tenant.Required.Slug), new KeyValuePair<string, object?>("kind", "permanent"));
                 logger.LogError("Outbox message {MessageId} failed permanently: {Error}", message.Id, SmtpResilience.Describe(ex));
             }
             await db.SaveChangesAsync(ct);

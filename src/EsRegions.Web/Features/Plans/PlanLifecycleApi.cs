@@ -58,9 +58,13 @@ internal static class PlanLifecycleApi
         return TypedResults.Ok(PlanQueries.Summary(plan));
     }
 
-    private static async Task<Ok<List<PlanVersionDto>>> VersionsAsync(Guid id, EsRegionsDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Set<PlanVersion>().Where(v => v.PlanId == id).OrderBy(v => v.Number)
+    private static async Task<Results<Ok<List<PlanVersionDto>>, NotFound>> VersionsAsync(Guid id, EsRegionsDbContext db, CancellationToken ct)
+    {
+        // An unknown plan (or another region's) is 404, not an empty list.
+        if (!await db.Set<Plan>().AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound();
+        return TypedResults.Ok(await db.Set<PlanVersion>().Where(v => v.PlanId == id).OrderBy(v => v.Number)
             .Select(v => new PlanVersionDto(v.Number, v.ResolutionText, v.FrozenAt)).ToListAsync(ct));
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<PlanChange>>, NotFound>> DiffAsync(
         Guid id, int from, int? to, PlanLifecycle lifecycle, PlanExport export, CancellationToken ct)

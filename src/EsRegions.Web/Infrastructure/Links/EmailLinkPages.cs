@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using EsRegions.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,18 +38,7 @@ public static class EmailLinkPages
         services.AddScoped<EmailLinks>();
         services.Configure<RazorPagesOptions>(o => o.Conventions.Add(new RateLimitLinkPages()));
         var perMinute = configuration.GetValue("RateLimits:EmailLinksPerMinute", 60);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, http => RateLimits.PerAddress(http, RateLimitPolicy, perMinute)));
         return services;
     }
 }

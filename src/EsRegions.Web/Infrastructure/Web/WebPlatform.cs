@@ -16,6 +16,7 @@ public static class WebPlatform
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddErrorHandling();
+        builder.Services.AddRateLimits(builder.Configuration);
         builder.Services.AddEmailLinks(builder.Configuration);
         builder.Services.AddUiLocalization();
         builder.Services.AddApiDocumentation();
@@ -43,6 +44,8 @@ public static class WebPlatform
     {
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
         app.UseErrorHandling();
+        // HSTS on HTTPS requests only (behind the TLS proxy: App:BehindProxy), never for localhost.
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseTenantResolution();
         app.UseSerilogRequestLogging(o =>
@@ -53,8 +56,9 @@ public static class WebPlatform
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseSecurity();
+        // Before authentication: the OpenID server checks client secrets there, and a limited guess must not reach it.
         app.UseRateLimiter();
+        app.UseSecurity();
         app.UseAntiforgery();
         return app;
     }

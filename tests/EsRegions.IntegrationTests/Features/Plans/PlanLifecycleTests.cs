@@ -23,6 +23,14 @@ public sealed class PlanLifecycleTests(PostgresServer postgres) : AppTestBase(po
     }
 
     [Fact]
+    public async Task Versions_of_an_unknown_plan_are_404_not_an_empty_list()
+    {
+        var response = await Staff.GetAsync($"/malopolska/api/v1/plans/{Guid.NewGuid()}/versions", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Changing_an_adopted_plan_opens_version_2_as_a_draft_and_the_diff_shows_each_change_until_it_is_adopted()
     {
         var ct = TestContext.Current.CancellationToken;

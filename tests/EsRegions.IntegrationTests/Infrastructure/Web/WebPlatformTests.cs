@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Net;
 using System.Text.Json;
 using EsRegions.IntegrationTests.Support;
@@ -59,6 +60,19 @@ public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(post
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Pages_over_https_carry_hsts_and_plain_http_does_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var https = App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://esregions.example.pl/") });
+
+        var secure = await https.GetAsync("/mazowsze/", ct);
+        var plain = await Client.GetAsync("/mazowsze/", ct);
+
+        Assert.StartsWith("max-age=", secure.Headers.GetValues("Strict-Transport-Security").Single());
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace EsRegions.Web.Infrastructure.Security;
+
+/// <summary>
+/// Per-address limits on the endpoints a guesser would hammer: password sign-in, password reset, the token endpoint
+/// (policy <see cref="SignIn"/>, POSTs only, RateLimits:SignInPerMinute, default 10) and personal e-mail links
+/// (Infrastructure/Links). A refused request gets 429 with Retry-After and never reaches the handler.
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signInPerMinute = configuration.GetValue("RateLimits:SignInPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            // Showing the form costs nothing; only the attempts count.
+            o.AddPolicy(SignIn, http => HttpMethods.IsPost(http.Request.Method)
+                ? PerAddress(http, SignIn, signInPerMinute)
+                : RateLimitPartition.GetNoLimiter("get"));
+        });
+        return services;
+    }
+
+    /// <summary>A fixed one-minute window per client address (behind a proxy: the forwarded address, see App:BehindProxy).</summary>
+    public static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter($"{policy}:{http.Connection.RemoteIpAddress}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

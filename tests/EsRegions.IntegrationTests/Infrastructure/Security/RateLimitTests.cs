@@ -1,0 +1,45 @@
+using System.Net;
+using EsRegions.IntegrationTests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EsRegions.IntegrationTests.Infrastructure.Security;
+
+public sealed class RateLimitTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    private const int Limit = 3;
+
+    protected override EsRegionsAppFactory CreateFactory(TestDatabase database)
+    {
+        var factory = new EsRegionsAppFactory(database);
+        factory.Settings["RateLimits:SignInPerMinute"] = Limit.ToString();
+        return factory;
+    }
+
+    [Fact]
+    public async Task Password_guesses_beyond_the_limit_are_refused_with_429_while_the_form_still_opens()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Limit + 2; i++)
+            statuses.Add((await App.SignInAsync("mazowsze", "nikt@example.org", $"zgadywanie-{i}")).Response.StatusCode);
+
+        Assert.All(statuses.Take(Limit), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.All(statuses.Skip(Limit), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        var form = await Client.GetAsync("/mazowsze/konto/logowanie", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task Client_secret_guesses_at_the_token_endpoint_are_refused_with_429_and_retry_after()
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        HttpResponseMessage last = null!;
+        for (var i = 0; i <= Limit; i++)
+            last = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = "mazowsze-demo", ["client_secret"] = $"guess-{i}", ["scope"] = "api",
+            }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
+        Assert.Equal("60", last.Headers.RetryAfter?.ToString());
+    }
+}
