@@ -1,4 +1,5 @@
 using EsRegions.Web.Features.Committees;
+using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Monitoring;
 using EsRegions.Web.Features.Meetings;
@@ -29,6 +30,7 @@ try
     builder.AddMonitoring();
     builder.AddCommittees();
     builder.AddMeetings();
+    builder.AddConsultations();
 
     var app = builder.Build();
     app.UseWebPlatform();
@@ -40,6 +42,7 @@ try
     app.MapMonitoring();
     app.MapCommittees();
     app.MapMeetings();
+    app.MapConsultations();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);

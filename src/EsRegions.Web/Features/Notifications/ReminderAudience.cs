@@ -9,6 +9,12 @@ public interface IReminderAudience
     string Rule { get; }
 
     Task<IReadOnlyList<EmailAddress>> ResolveAsync(Reminder reminder, CancellationToken ct);
+
+    /// <summary>
+    /// A link path of the recipient's own (e.g. a new personal reply link, added to the sweeper's unit of work), used
+    /// instead of the reminder's shared <see cref="Reminder.LinkPath"/>; null keeps the shared one.
+    /// </summary>
+    Task<string?> PersonalLinkAsync(Reminder reminder, EmailAddress recipient, CancellationToken ct) => Task.FromResult<string?>(null);
 }
 
 public sealed class ReminderAudience : IReminderAudience

@@ -54,10 +54,15 @@ public sealed class ReminderSweeper(TenantRegistry registry, TenantScopeFactory 
             var due = await db.Set<Reminder>().Where(r => ids.Contains(r.Id)).ToListAsync(ct);
             foreach (var reminder in due)
             {
-                var recipients = await audiences[reminder.AudienceRule].ResolveAsync(reminder, ct);
-                var content = composer.Compose(ReminderTemplates.For(reminder, culture), culture);
+                var audience = audiences[reminder.AudienceRule];
+                var recipients = await audience.ResolveAsync(reminder, ct);
+                var shared = composer.Compose(ReminderTemplates.For(reminder, culture), culture);
                 foreach (var recipient in recipients)
+                {
+                    var personal = await audience.PersonalLinkAsync(reminder, recipient, ct);
+                    var content = personal is null ? shared : composer.Compose(ReminderTemplates.For(reminder, culture, personal), culture);
                     await outbox.EnqueueAsync($"reminder:{reminder.OccurrenceKey}:{recipient.Address.ToLowerInvariant()}", recipient, content, ct);
+                }
                 reminder.MarkSent(now);
             }
             await db.SaveChangesAsync(ct);

@@ -5,7 +5,8 @@ namespace EsRegions.Web.Features.Notifications;
 /// <summary>The text of each reminder kind, in Polish and English.</summary>
 public static class ReminderTemplates
 {
-    public static EmailBody For(Reminder reminder, CultureInfo culture)
+    /// <param name="linkPath">The recipient's own link, replacing the reminder's shared one (see IReminderAudience).</param>
+    public static EmailBody For(Reminder reminder, CultureInfo culture, string? linkPath = null)
     {
         var en = culture.TwoLetterISOLanguageName == "en";
         // Polish dates end with "r." (roku): a Polish sentence ending on the date takes no second full stop.
@@ -17,6 +18,12 @@ public static class ReminderTemplates
                 $"Przypominamy, że konsultacje „{t}” trwają do {date} Uwagi można przesłać do tego dnia.", "Przejdź do konsultacji"),
             ("consultationClosing", true) => ($"Reminder: the consultation “{t}” closes on {date}",
                 $"The consultation “{t}” is open until {date}. Please send your comments by then.", "Open the consultation"),
+            ("consultationClosed", false) => ($"Konsultacje „{t}” zakończyły się",
+                $"Konsultacje „{t}” zakończyły się {date} Zgłoszone uwagi czekają na stanowisko; raport z konsultacji można opublikować, gdy każda uwaga będzie miała odpowiedź.",
+                "Uwagi i stanowiska"),
+            ("consultationClosed", true) => ($"The consultation “{t}” has closed",
+                $"The consultation “{t}” closed on {date}. The comments are waiting for responses; the report can be published once every comment has one.",
+                "Comments and responses"),
             ("reportingDue", false) => ($"Przypomnienie: termin sprawozdania „{t}” upływa {date}",
                 $"Przypominamy o terminie przekazania wartości wskaźników za okres „{t}”: {date}", "Wprowadź wartości wskaźników"),
             ("reportingDue", true) => ($"Reminder: the report “{t}” is due on {date}",
@@ -43,6 +50,7 @@ public static class ReminderTemplates
                 $"Applications for “{t}” are accepted until {date}.", "See the call"),
             _ => throw new ArgumentOutOfRangeException(nameof(reminder), reminder.Kind, "Unknown reminder kind."),
         };
-        return new EmailBody(subject, [text], reminder.LinkPath is null ? null : new EmailAction(action, reminder.LinkPath));
+        var link = linkPath ?? reminder.LinkPath;
+        return new EmailBody(subject, [text], link is null ? null : new EmailAction(action, link));
     }
 }

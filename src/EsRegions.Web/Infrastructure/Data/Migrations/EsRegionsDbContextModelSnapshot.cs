@@ -23,6 +23,286 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.Consultation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phase");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int?>("PlanVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_version");
+
+                    b.Property<bool>("Programme")
+                        .HasColumnType("boolean")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("PublicKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTimeOffset?>("ReportPublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("report_published_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultations");
+
+                    b.HasIndex("TenantId", "PlanId")
+                        .HasDatabaseName("ix_consultations_tenant_id_plan_id");
+
+                    b.HasIndex("TenantId", "PublicKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultations_tenant_id_public_key");
+
+                    b.ToTable("consultations", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.ConsultationComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid?>("ElementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("element_id");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("justification");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("proposal");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("ResponseJustification")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("response_justification");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_comments");
+
+                    b.HasIndex("ConsultationId")
+                        .HasDatabaseName("ix_consultation_comments_consultation_id");
+
+                    b.HasIndex("ElementId")
+                        .HasDatabaseName("ix_consultation_comments_element_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_consultation_comments_participant_id");
+
+                    b.HasIndex("TenantId", "ParticipantId")
+                        .HasDatabaseName("ix_consultation_comments_tenant_id_participant_id");
+
+                    b.HasIndex("TenantId", "ConsultationId", "ElementId")
+                        .HasDatabaseName("ix_consultation_comments_tenant_id_consultation_id_element_id");
+
+                    b.ToTable("consultation_comments", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.ConsultationElement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer")
+                        .HasColumnName("depth");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_elements");
+
+                    b.HasIndex("ConsultationId")
+                        .HasDatabaseName("ix_consultation_elements_consultation_id");
+
+                    b.HasIndex("TenantId", "ConsultationId", "Position")
+                        .HasDatabaseName("ix_consultation_elements_tenant_id_consultation_id_position");
+
+                    b.ToTable("consultation_elements", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.ConsultationParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("organisation");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_participants");
+
+                    b.HasIndex("ConsultationId")
+                        .HasDatabaseName("ix_consultation_participants_consultation_id");
+
+                    b.HasIndex("TenantId", "ConsultationId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_consultation_participants_tenant_id_consultation_id_email");
+
+                    b.ToTable("consultation_participants", (string)null);
+                });
+
             modelBuilder.Entity("EsRegions.Web.Features.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1635,6 +1915,86 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_oidc_tokens_application_id_status_subject_type");
 
                     b.ToTable("oidc_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.Consultation", b =>
+                {
+                    b.OwnsOne("EsRegions.Web.Features.Consultations.ConsultationSchedule", "Schedule", b1 =>
+                        {
+                            b1.Property<Guid>("ConsultationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("ClosesAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("closes_at");
+
+                            b1.Property<DateOnly>("ClosesOn")
+                                .HasColumnType("date")
+                                .HasColumnName("closes_on");
+
+                            b1.Property<DateOnly>("EffectiveClosesOn")
+                                .HasColumnType("date")
+                                .HasColumnName("effective_closes_on");
+
+                            b1.Property<DateOnly>("OpensOn")
+                                .HasColumnType("date")
+                                .HasColumnName("opens_on");
+
+                            b1.HasKey("ConsultationId");
+
+                            b1.ToTable("consultations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsultationId")
+                                .HasConstraintName("fk_consultations_consultations_id");
+                        });
+
+                    b.Navigation("Schedule")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.ConsultationComment", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_comments_consultation_consultation_id");
+
+                    b.HasOne("EsRegions.Web.Features.Consultations.ConsultationElement", null)
+                        .WithMany()
+                        .HasForeignKey("ElementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_consultation_comments_consultation_element_element_id");
+
+                    b.HasOne("EsRegions.Web.Features.Consultations.ConsultationParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_comments_consultation_participant_participant_");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.ConsultationElement", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_elements_consultations_consultation_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Consultations.ConsultationParticipant", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_participants_consultations_consultation_id");
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Identity.TenantMembership", b =>

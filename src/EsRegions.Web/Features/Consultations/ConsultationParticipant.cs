@@ -1,0 +1,68 @@
+using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EsRegions.Web.Features.Consultations;
+
+/// <summary>
+/// A person asked for comments (or one who came through the public link). They have no account: they act through a
+/// personal e-mail link, which is revoked when staff remove them.
+/// </summary>
+public sealed class ConsultationParticipant : ITenantOwned
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid TenantId { get; private set; }
+    public Guid ConsultationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Email { get; private set; } = "";
+    public string? Organisation { get; private set; }
+    /// <summary>Where the person came from: a participant source's key ("list", "csv", "committee"…) or "public".</summary>
+    public string Source { get; private set; } = "";
+    public DateTimeOffset AddedAt { get; private set; }
+    public DateTimeOffset? InvitedAt { get; private set; }
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    private ConsultationParticipant() { }
+
+    public ConsultationParticipant(Guid consultationId, ParticipantCandidate candidate, string source, DateTimeOffset now)
+    {
+        ConsultationId = consultationId;
+        Name = candidate.Name.Trim();
+        Email = candidate.Email.Trim();
+        Organisation = string.IsNullOrWhiteSpace(candidate.Organisation) ? null : candidate.Organisation.Trim();
+        Source = source;
+        AddedAt = now;
+    }
+
+    public bool Active => RemovedAt is null;
+
+    public void MarkInvited(DateTimeOffset now) => InvitedAt = now;
+
+    public void Remove(DateTimeOffset now) => RemovedAt ??= now;
+
+    /// <summary>Added again after removal: active again, with what the new list says.</summary>
+    public void Restore(ParticipantCandidate candidate)
+    {
+        RemovedAt = null;
+        InvitedAt = null;
+        Name = candidate.Name.Trim();
+        Organisation = string.IsNullOrWhiteSpace(candidate.Organisation) ? Organisation : candidate.Organisation.Trim();
+    }
+
+    /// <summary>"Jan Kowalski (Fundacja X)" — the report's "zgłaszający".</summary>
+    public string DisplayName => Organisation is null ? Name : $"{Name} ({Organisation})";
+}
+
+internal sealed class ConsultationParticipantConfiguration : IEntityTypeConfiguration<ConsultationParticipant>
+{
+    public void Configure(EntityTypeBuilder<ConsultationParticipant> b)
+    {
+        b.ToTable("consultation_participants");
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(254);
+        b.Property(x => x.Organisation).HasMaxLength(300);
+        b.Property(x => x.Source).HasMaxLength(40);
+        b.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.TenantId, x.ConsultationId, x.Email }).IsUnique();
+    }
+}

@@ -1,0 +1,57 @@
+using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Consultations;
+
+public sealed record ConsultationSummaryDto(Guid Id, string Title, string Phase, Guid? PlanId, int? PlanVersion, bool Programme,
+    DateOnly OpensOn, DateOnly ClosesOn, DateOnly EffectiveClosesOn, int Days, bool PublicLink);
+
+public sealed record ConsultationCreatedDto(Guid Id, string Title, string Phase, DateOnly OpensOn, DateOnly ClosesOn, DateOnly EffectiveClosesOn,
+    int Days, IReadOnlyList<ConsultationWarning> Warnings);
+
+public sealed record ResponseDto(string Decision, string Justification);
+
+public sealed record CommentDto(Guid Id, string Participant, string? Organisation, Guid? NodeId, string? Element, string Text, string? Proposal,
+    string? Justification, ResponseDto? Response, DateTimeOffset UpdatedAt);
+
+public sealed record ParticipantDto(Guid Id, string Name, string Email, string? Organisation, string Source, DateTimeOffset? InvitedAt,
+    bool Removed, int Comments);
+
+/// <summary>Reads of one consultation shared by the API and the staff pages.</summary>
+public sealed class ConsultationQueries(EsRegionsDbContext db, TimeProvider clock)
+{
+    public async Task<List<ConsultationSummaryDto>> ListAsync(CancellationToken ct) =>
+        (await db.Set<Consultation>().OrderByDescending(c => c.Schedule.OpensOn).ToListAsync(ct)).Select(Summary).ToList();
+
+    public ConsultationSummaryDto Summary(Consultation c) => new(c.Id, c.Title, ConsultationText.PhaseKey(c.PhaseAt(clock.GetUtcNow())),
+        c.PlanId, c.PlanVersion, c.Programme, c.Schedule.OpensOn, c.Schedule.ClosesOn, c.Schedule.EffectiveClosesOn, c.Schedule.Days, c.PublicKey is not null);
+
+    /// <summary>Comments that were not withdrawn, in the order of the draft (whole document first).</summary>
+    public async Task<List<CommentDto>> CommentsAsync(Guid consultationId, CancellationToken ct)
+    {
+        var elements = await db.Set<ConsultationElement>().Where(e => e.ConsultationId == consultationId).ToDictionaryAsync(e => e.Id, ct);
+        var people = await db.Set<ConsultationParticipant>().Where(p => p.ConsultationId == consultationId).ToDictionaryAsync(p => p.Id, ct);
+        var comments = await db.Set<ConsultationComment>().Where(x => x.ConsultationId == consultationId && x.WithdrawnAt == null).ToListAsync(ct);
+        return comments
+            .OrderBy(x => x.ElementId is { } e ? elements[e].Position + 1 : 0).ThenBy(x => x.CreatedAt)
+            .Select(x =>
+            {
+                var element = x.ElementId is { } e ? elements[e] : null;
+                var p = people[x.ParticipantId];
+                return new CommentDto(x.Id, p.Name, p.Organisation, element?.NodeId, element?.Name, x.Text, x.Proposal, x.Justification,
+                    x.Decision is { } d ? new ResponseDto(ConsultationText.DecisionKey(d), x.ResponseJustification ?? "") : null, x.UpdatedAt);
+            }).ToList();
+    }
+
+    public async Task<List<ParticipantDto>> ParticipantsAsync(Guid consultationId, CancellationToken ct)
+    {
+        var counts = await db.Set<ConsultationComment>().Where(x => x.ConsultationId == consultationId && x.WithdrawnAt == null)
+            .GroupBy(x => x.ParticipantId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return (await db.Set<ConsultationParticipant>().Where(p => p.ConsultationId == consultationId).OrderBy(p => p.Name).ToListAsync(ct))
+            .Select(p => new ParticipantDto(p.Id, p.Name, p.Email, p.Organisation, p.Source, p.InvitedAt, !p.Active, counts.GetValueOrDefault(p.Id)))
+            .ToList();
+    }
+
+    public Task<List<ConsultationElement>> ElementsAsync(Guid consultationId, CancellationToken ct) =>
+        db.Set<ConsultationElement>().Where(e => e.ConsultationId == consultationId).OrderBy(e => e.Position).ToListAsync(ct);
+}

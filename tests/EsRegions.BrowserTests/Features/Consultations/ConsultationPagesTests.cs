@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using EsRegions.BrowserTests.Browser;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Consultations;
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Features.Plans;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Features.Consultations;
+
+public sealed partial class ConsultationPagesTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
+{
+    private const string Slug = "malopolska";
+
+    [Fact]
+    public async Task A_participant_comments_on_a_phone_sized_screen_without_sideways_scrolling_and_the_page_is_axe_clean()
+    {
+        var (_, path) = await OpenConsultationAsync();
+        await Page.SetViewportSizeAsync(375, 667);
+
+        await OpenAsync(path);
+        var wide = await Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+            """);
+        Assert.True(wide.Length == 0, "the page scrolls sideways: " + string.Join(", ", wide.Take(8)));
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+
+        var whole = Page.Locator("section.reply-element").First;
+        await whole.Locator("summary").ClickAsync();
+        await whole.GetByLabel("Uwaga", new() { Exact = true }).FillAsync("Projekt nie mówi, kto koordynuje działania w powiatach.");
+        await whole.GetByLabel("Uzasadnienie (nieobowiązkowo)").FillAsync("Bez koordynatora działania się dublują.");
+        var box = await whole.GetByLabel("Uwaga", new() { Exact = true }).BoundingBoxAsync();
+        Assert.True(box!.Width >= 300, $"the comment box is {box.Width}px wide on a phone");
+        await whole.GetByRole(AriaRole.Button, new() { Name = "Zapisz uwagi" }).ClickAsync();
+
+        await Page.WaitForURLAsync("**dodano=1**");
+        Assert.Contains("Nowe uwagi: 1", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("Projekt nie mówi, kto koordynuje działania w powiatach.",
+            await Page.Locator("section.reply-element").First.GetByLabel("Uwaga", new() { Exact = true }).InputValueAsync());
+        violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+
+        await Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Wycofaj uwagę" }).ClickAsync();
+        await Page.WaitForURLAsync("**wycofano=1**");
+        Assert.Contains("wycofane: 1", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Staff_pages_the_public_report_the_public_form_and_the_invalid_link_page_are_axe_clean()
+    {
+        var (id, path) = await OpenConsultationAsync(publicLink: true);
+        await OpenAsync(path);
+        await Page.Locator("section.reply-element").First.Locator("summary").ClickAsync();
+        await Page.Locator("section.reply-element").First.GetByLabel("Uwaga", new() { Exact = true }).FillAsync("<b>Uwaga</b> = ważna");
+        await Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Zapisz uwagi" }).ClickAsync();
+        await Page.WaitForURLAsync("**dodano=1**");
+        string publicKey;
+        await using (var scope = App.ScopeFor(Slug))
+            publicKey = (await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<Consultation>().SingleAsync(TestContext.Current.CancellationToken)).PublicKey!;
+
+        var pages = new List<string> { ConsultationPaths.PublicForm(publicKey), "konsultacje/odpowiedz/" + new string('x', 43) };
+        foreach (var p in pages) await AssertAxeCleanAsync(p);
+
+        await SignInAsync(Policies.Roles.Staff, Slug);
+        foreach (var p in new[] { "konsultacje", "konsultacje/nowe", $"konsultacje/{id}", $"konsultacje/{id}/uwagi", $"konsultacje/{id}/uwagi?widok=uczestnicy" })
+            await AssertAxeCleanAsync(p);
+
+        // Staff answer on the page, close, publish; the report pages stay clean.
+        await Page.GetByLabel("częściowo uwzględniona").CheckAsync();
+        await Page.GetByLabel("Uzasadnienie stanowiska").FillAsync("Koordynację opisze regulamin.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz stanowisko" }).ClickAsync();
+        await Page.WaitForURLAsync("**/uwagi?widok=*");
+        await OpenAsync($"/{Slug}/konsultacje/{id}");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zamknij konsultacje teraz" }).ClickAsync();
+        await Page.WaitForURLAsync("**zrobione=zamknieto");
+        await AssertAxeCleanAsync($"konsultacje/{id}/raport");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj raport i powiadom uczestników" }).ClickAsync();
+        await Page.WaitForURLAsync("**opublikowano=true");
+        await AssertAxeCleanAsync($"konsultacje/{id}/raport-publiczny");
+        Assert.Contains("Uwaga częściowo uwzględniona", await Page.Locator("main").InnerTextAsync());
+        Assert.Contains("<b>Uwaga</b> = ważna", await Page.Locator("main").InnerTextAsync());
+    }
+
+    private async Task AssertAxeCleanAsync(string path)
+    {
+        await OpenAsync($"/{Slug}/{path}");
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, path + ": " + string.Join(Environment.NewLine, violations));
+    }
+
+    /// <summary>An open consultation of the seed plan with one invited participant; the link is read from the outbox row.</summary>
+    private async Task<(Guid Id, string Path)> OpenConsultationAsync(bool publicLink = false)
+    {
+        await using var scope = App.ScopeFor(Slug);
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<EsRegionsDbContext>();
+        var today = PolishCalendar.WarsawDate(DateTimeOffset.UtcNow);
+        var planId = (await db.Set<Plan>().SingleAsync()).Id;
+        var consultation = (await services.GetRequiredService<ConsultationDrafts>()
+            .CreateForPlanAsync("Projekt Rocznego Planu Działania 2027", planId, today, today.AddDays(40), true, default))!;
+        if (publicLink) services.GetRequiredService<ConsultationPublicLink>().Enable(consultation);
+        await services.GetRequiredService<ConsultationParticipants>().AddAsync(consultation,
+            [new ParticipantCandidate("Anna Nowak", "anna@fundacja.example", "Fundacja Razem")], "list", default);
+        await db.SaveChangesAsync();
+        await services.GetRequiredService<ConsultationOpening>().OpenAsync(consultation, default);
+        var text = (await db.Set<OutboxMessage>().SingleAsync()).TextBody;
+        return (consultation.Id, "/" + Slug + "/" + ReplyPath().Match(text).Groups[1].Value);
+    }
+
+    [GeneratedRegex(@"/malopolska/(konsultacje/odpowiedz/[A-Za-z0-9_-]{43})")]
+    private static partial Regex ReplyPath();
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Consultations;
+using EsRegions.Web.Infrastructure.Security;
+
+namespace EsRegions.IntegrationTests.Features.Consultations;
+
+public sealed class ConsultationStaffPagesTests(PostgresServer postgres) : ConsultationTestBase(postgres)
+{
+    protected override EsRegionsAppFactory CreateFactory(TestDatabase database)
+    {
+        var factory = base.CreateFactory(database);
+        factory.Settings["RateLimits:EmailLinksPerMinute"] = "5";
+        return factory;
+    }
+
+    [Fact]
+    public async Task A_pasted_list_with_errors_adds_nobody_and_the_page_names_each_bad_row()
+    {
+        var id = (await CreateAsync()).Id;
+        var (page, html) = await StaffPageAsync($"/{Slug}/konsultacje/{id}");
+
+        var response = await StaffPostAsync($"/{Slug}/konsultacje/{id}?handler=Participants", page, html, new()
+        {
+            ["Source"] = "list",
+            ["Pasted"] = "Anna Nowak; anna@fundacja.example; Fundacja Razem\nJan Kowalski; jan@@gmina; Gmina\n; ewa@ops.example; OPS",
+        });
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Wiersz 2: niepoprawny adres e-mail „jan@@gmina”", body);
+        Assert.Contains("Wiersz 3: brak imienia i nazwiska", body);
+        Assert.Empty((await Staff.GetFromJsonAsync<List<ParticipantDto>>($"/{Slug}/api/v1/consultations/{id}/participants", Ct))!);
+    }
+
+    [Fact]
+    public async Task A_pasted_list_adds_participants_with_their_organisation()
+    {
+        var id = (await CreateAsync()).Id;
+        var (page, html) = await StaffPageAsync($"/{Slug}/konsultacje/{id}");
+
+        var response = await StaffPostAsync($"/{Slug}/konsultacje/{id}?handler=Participants", page, html, new()
+        {
+            ["Source"] = "list",
+            ["Pasted"] = "Anna Nowak; anna@fundacja.example; Fundacja Razem\nJan Kowalski; jan@gmina.example",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var people = (await Staff.GetFromJsonAsync<List<ParticipantDto>>($"/{Slug}/api/v1/consultations/{id}/participants", Ct))!;
+        Assert.Equal([("Anna Nowak", "Fundacja Razem"), ("Jan Kowalski", null)], people.Select(p => (p.Name, p.Organisation)));
+        Assert.All(people, p => Assert.Equal("list", p.Source));
+    }
+
+    [Fact]
+    public async Task The_reply_page_is_rate_limited_per_address()
+    {
+        await OpenWithTwoParticipantsAsync();
+        var path = await ReplyPathFromEmailAsync("anna@fundacja.example");
+        var browser = Browser();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++) statuses.Add((await browser.GetAsync(path, Ct)).StatusCode);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Opening_early_publishing_with_unanswered_comments_is_refused_with_the_reason()
+    {
+        var id = await OpenWithTwoParticipantsAsync();
+        var path = await ReplyPathFromEmailAsync("anna@fundacja.example");
+        var anna = Browser();
+        var html = await anna.GetStringAsync(path, Ct);
+        await anna.PostAsync(path, ConsultationRoundTests.Form(Token(html), (0, null, "Uwaga", null, null)), Ct);
+        Clock.Set(new DateTimeOffset(2026, 4, 11, 8, 0, 0, TimeSpan.Zero));
+
+        var publish = await Staff.PostAsync($"/{Slug}/api/v1/consultations/{id}/report/publish", null, Ct);
+        var reopen = await Staff.PostAsync($"/{Slug}/api/v1/consultations/{id}/open", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+        Assert.Contains("brakuje 1", await publish.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Conflict, reopen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Browser().GetAsync($"/{Slug}/konsultacje/{id}/raport-publiczny", Ct)).StatusCode);
+    }
+
+    private async Task<(HttpResponseMessage Page, string Html)> StaffPageAsync(string path)
+    {
+        var page = await Staff.GetAsync(path, Ct);
+        return (page, await page.Content.ReadAsStringAsync(Ct));
+    }
+
+    private async Task<HttpResponseMessage> StaffPostAsync(string path, HttpResponseMessage page, string html, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Token(html);
+        using var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        return await Staff.SendAsync(post, Ct);
+    }
+}
