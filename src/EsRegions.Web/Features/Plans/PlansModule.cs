@@ -1,3 +1,5 @@
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Features.Plans.Schedules;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 
@@ -9,6 +11,10 @@ public static class PlansModule
     {
         builder.Services.AddScoped<ITenantDataLoader, OrganisationRegisterLoader>();
         builder.Services.AddScoped<ITenantDataLoader, PlanFileLoader>();
+        builder.Services.AddScoped<ITenantDataLoader, ScheduleFileLoader>(); // after the plans: a schedule may name its plan
+        builder.Services.AddScoped<ScheduleQueries>();
+        builder.Services.AddScoped<ScheduleReminders>();
+        builder.Services.AddScoped<IReminderAudience, ScheduleTaskAudience>();
         builder.Services.AddScoped<PlanWriter>();
         builder.Services.AddScoped<PlanExport>();
         builder.Services.AddScoped<PlanQueries>();
@@ -18,7 +24,7 @@ public static class PlansModule
 
     public static WebApplication MapPlans(this WebApplication app)
     {
-        app.MapTenantApi().MapOrganisationsApi().MapPlansApi().MapPlanLifecycleApi();
+        app.MapTenantApi().MapOrganisationsApi().MapPlansApi().MapPlanLifecycleApi().MapSchedulesApi();
         return app;
     }
 }

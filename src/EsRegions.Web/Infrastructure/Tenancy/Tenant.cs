@@ -50,7 +50,7 @@ public sealed record ReminderPolicy(
 {
     public static readonly IReadOnlySet<string> KnownKinds = new HashSet<string>
     {
-        "consultationClosing", "reportingDue", "reportingOverdue", "meeting", "minutesMissing", "termEnding", "callDeadline",
+        "consultationClosing", "reportingDue", "reportingOverdue", "meeting", "minutesMissing", "termEnding", "callDeadline", "scheduleTaskDue",
     };
 }
 
