@@ -28,22 +28,28 @@ public static class PlanDocumentReader
 
     public static PlanDocument? Read(JsonNode? root, JsonChecker check, IReadOnlyList<PlanLevelLabel> levels)
     {
-        var o = check.AsObject(root, "$", "title", "kind", "years", "status", "resolution", "source", "notes", "nodes");
+        var o = check.AsObject(root, "$", "title", "kind", "years", "status", "resolution", "resolutionUnknown", "source", "notes", "nodes");
         if (o is null) return null;
         var title = check.String(o, "$", "title");
         var kind = Enum<PlanKind>(check, o, "$", "kind", ("annual", PlanKind.Annual), ("multiYear", PlanKind.MultiYear));
-        var years = check.Object(o, "$", "years", allowed: ["from", "to"]);
+        // Years may be unknown (null or absent) where the source does not give them.
+        var years = check.Object(o, "$", "years", required: false, allowed: ["from", "to"]);
         var from = Int(check, years, "$.years", "from");
         var to = Int(check, years, "$.years", "to");
         if (from is not null && to is not null && to < from) check.Fail("$.years.to", "must not be before years.from");
         var status = Enum<PlanStatus>(check, o, "$", "status", ("draft", PlanStatus.Draft), ("inConsultation", PlanStatus.InConsultation),
             ("adopted", PlanStatus.Adopted), ("archived", PlanStatus.Archived));
-        var resolution = ReadResolution(check, o, status is PlanStatus.Adopted or PlanStatus.Archived);
+        var adopted = status is PlanStatus.Adopted or PlanStatus.Archived;
+        var resolutionUnknown = check.String(o, "$", "resolutionUnknown", required: false);
+        if (resolutionUnknown is not null && !adopted) check.Fail("$.resolutionUnknown", "is only for an adopted or archived plan");
+        if (resolutionUnknown is not null && o["resolution"] is not null) check.Fail("$.resolutionUnknown", "must not be given together with resolution");
+        var resolution = ReadResolution(check, o, adopted && resolutionUnknown is null);
         var source = check.String(o, "$", "source", required: false);
         var notes = Strings(check, o, "$", "notes");
-        var nodes = Nodes(check, check.Array(o, "$", "nodes", minItems: 1), "$.nodes", levels, 0);
+        // A plan record may have no content yet (a draft's structure only, or a programme known by name).
+        var nodes = Nodes(check, check.Array(o, "$", "nodes", required: false), "$.nodes", levels, 0);
         if (check.HasErrors) return null;
-        return new PlanDocument(title!, kind!.Value, from!.Value, to!.Value, status!.Value, resolution, source, notes, nodes);
+        return new PlanDocument(title!, kind!.Value, from, to, status!.Value, resolution, source, notes, nodes, resolutionUnknown);
     }
 
     private static List<NodeDocument> Nodes(JsonChecker check, JsonArray? array, string path, IReadOnlyList<PlanLevelLabel> levels, int depth)

@@ -28,7 +28,7 @@ public sealed class PlanTreeModel(PlanQueries plans) : PageModel
         var plan = await plans.TreeAsync(id, ct);
         if (plan is null) return NotFound();
         Plan = plan;
-        Year = int.Parse(plan.Years[..4]);
+        Year = plan.Years is null ? 0 : int.Parse(plan.Years[..4]);
         Nodes = Filter.Apply(plan.Nodes, Year);
         Implementers = plan.Nodes.SelectMany(PlanFilter.Actions).SelectMany(a => a.Implementers).Distinct().Order().ToList();
         return Page();

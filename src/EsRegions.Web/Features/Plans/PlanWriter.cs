@@ -8,7 +8,8 @@ public sealed class PlanWriter(EsRegionsDbContext db)
 {
     public Plan Add(PlanDocument doc, string? sourceFile)
     {
-        var plan = new Plan(doc.Title, doc.Kind, doc.YearFrom, doc.YearTo, doc.Status, doc.Resolution, doc.Source, doc.Notes, sourceFile);
+        var plan = new Plan(doc.Title, doc.Kind, doc.YearFrom, doc.YearTo, doc.Status, doc.Resolution, doc.Source, doc.Notes, sourceFile,
+            doc.ResolutionUnknown);
         db.Add(plan);
         AddNodes(plan, doc.Nodes, parentId: null);
         return plan;

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
-public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string Years, string Status);
-public sealed record PlanDto(Guid Id, string Title, string Kind, string Years, string Status, string? Resolution, IReadOnlyList<string> Levels, IReadOnlyList<NodeDto> Nodes);
+public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string? Years, string Status);
+public sealed record PlanDto(Guid Id, string Title, string Kind, string? Years, string Status, string? Resolution, IReadOnlyList<string> Levels,
+    IReadOnlyList<NodeDto> Nodes, string? ResolutionUnknown = null);
 public sealed record NodeDto(Guid Id, string Level, string Code, string Title, IReadOnlyList<NodeDto>? Children, IReadOnlyList<ActionDto>? Actions);
 public sealed record ActionDto(Guid Id, string Code, string Name, string Description, string Product, IReadOnlyList<IndicatorDto> Indicators,
     IReadOnlyList<BudgetDto> Budget, TimeframeDto Timeframe, IReadOnlyList<string> Implementers);
@@ -50,7 +51,7 @@ internal static class PlansApi
             return TypedResults.Problem(statusCode: 400, title: "Unsupported format", detail: "format must be json or xlsx.");
         var document = await export.LoadAsync(id, ct);
         if (document is null) return TypedResults.NotFound();
-        var name = $"plan-{document.YearFrom}-{id.ToString()[..8]}";
+        var name = $"plan-{document.YearFrom?.ToString() ?? "bez-lat"}-{id.ToString()[..8]}";
         if (format == "xlsx")
             return TypedResults.File(PlanSpreadsheet.Write(document, tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList()),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");

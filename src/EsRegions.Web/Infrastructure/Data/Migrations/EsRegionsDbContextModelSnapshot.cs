@@ -459,6 +459,11 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("notes");
 
+                    b.Property<string>("ResolutionUnknown")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_unknown");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -489,11 +494,11 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<int>("YearFrom")
+                    b.Property<int?>("YearFrom")
                         .HasColumnType("integer")
                         .HasColumnName("year_from");
 
-                    b.Property<int>("YearTo")
+                    b.Property<int?>("YearTo")
                         .HasColumnType("integer")
                         .HasColumnName("year_to");
 

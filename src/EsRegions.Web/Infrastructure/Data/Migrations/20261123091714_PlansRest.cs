@@ -8,11 +8,34 @@ using EsRegions.Web.Infrastructure.Data;
 namespace EsRegions.Web.Infrastructure.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class PlanSchedules : Migration
+    public partial class PlansRest : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<int>(
+                name: "year_to",
+                table: "plans",
+                type: "integer",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "integer");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "year_from",
+                table: "plans",
+                type: "integer",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "integer");
+
+            migrationBuilder.AddColumn<string>(
+                name: "resolution_unknown",
+                table: "plans",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "plan_schedules",
                 columns: table => new
@@ -146,6 +169,30 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "plan_schedules");
+
+            migrationBuilder.DropColumn(
+                name: "resolution_unknown",
+                table: "plans");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "year_to",
+                table: "plans",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "year_from",
+                table: "plans",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EsRegions.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EsRegionsDbContext))]
-    [Migration("20261123084600_PlanSchedules")]
-    partial class PlanSchedules
+    [Migration("20261123091714_PlansRest")]
+    partial class PlansRest
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -462,6 +462,11 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("notes");
 
+                    b.Property<string>("ResolutionUnknown")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_unknown");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -492,11 +497,11 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<int>("YearFrom")
+                    b.Property<int?>("YearFrom")
                         .HasColumnType("integer")
                         .HasColumnName("year_from");
 
-                    b.Property<int>("YearTo")
+                    b.Property<int?>("YearTo")
                         .HasColumnType("integer")
                         .HasColumnName("year_to");
 
