@@ -26,6 +26,8 @@ public sealed class Plan : ITenantOwned
     public List<string> Notes { get; private set; } = [];
     /// <summary>The tenants/ file it was loaded from (so that loading is idempotent); null for plans made in the app.</summary>
     public string? SourceFile { get; private set; }
+    /// <summary>The multi-year plan an annual action plan belongs to, where one exists in the system.</summary>
+    public Guid? ParentPlanId { get; private set; }
     /// <summary>The version being worked on: adopting freezes it; a change after adoption opens the next one.</summary>
     public int Version { get; private set; } = 1;
 
@@ -44,6 +46,14 @@ public sealed class Plan : ITenantOwned
         Source = source;
         Notes = notes.ToList();
         SourceFile = sourceFile;
+    }
+
+    /// <summary>Links an annual action plan to its multi-year plan (null: none), checked by <see cref="PlanParents"/>.</summary>
+    public void BelongTo(Guid? parentPlanId)
+    {
+        if (parentPlanId is not null && Kind != PlanKind.Annual) throw new PlanStateException("Only an annual action plan belongs to a multi-year plan.");
+        if (parentPlanId == Id) throw new PlanStateException("A plan cannot belong to itself.");
+        ParentPlanId = parentPlanId;
     }
 
     public void SubmitForConsultation()
@@ -101,6 +111,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(x => x.ResolutionUnknown).HasMaxLength(500);
         b.Property(x => x.SourceFile).HasMaxLength(200);
         b.OwnsOne(x => x.Resolution, r => r.ToJson());
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ParentPlanId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.TenantId, x.SourceFile }).IsUnique();
     }
 }

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
-public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string? Years, string Status);
+public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string? Years, string Status, Guid? ParentPlanId = null);
 public sealed record PlanDto(Guid Id, string Title, string Kind, string? Years, string Status, string? Resolution, IReadOnlyList<string> Levels,
-    IReadOnlyList<NodeDto> Nodes, string? ResolutionUnknown = null);
+    IReadOnlyList<NodeDto> Nodes, string? ResolutionUnknown = null, Guid? ParentPlanId = null);
 public sealed record NodeDto(Guid Id, string Level, string Code, string Title, IReadOnlyList<NodeDto>? Children, IReadOnlyList<ActionDto>? Actions);
 public sealed record ActionDto(Guid Id, string Code, string Name, string Description, string Product, IReadOnlyList<IndicatorDto> Indicators,
     IReadOnlyList<BudgetDto> Budget, TimeframeDto Timeframe, IReadOnlyList<string> Implementers);
@@ -63,12 +63,13 @@ internal static class PlansApi
     }
 
     private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportAsync(
-        HttpRequest request, PlanWriter writer, PlanLifecycle lifecycle, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
+        HttpRequest request, PlanWriter writer, PlanParents parents, PlanLifecycle lifecycle, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
     {
         var (document, check) = await PlanDocumentReader.ReadAsync(request.Body, "body", tenant.Required.Settings.PlanLevels, ct);
-        if (document is null)
+        var parentId = document is null ? null : await parents.ResolveAsync(document, check, ct);
+        if (document is null || check.HasErrors)
             return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
-        var plan = writer.Add(document, sourceFile: null);
+        var plan = writer.Add(document, sourceFile: null, parentId);
         if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));

@@ -16,6 +16,7 @@ public static class PlansModule
         builder.Services.AddScoped<ScheduleReminders>();
         builder.Services.AddScoped<IReminderAudience, ScheduleTaskAudience>();
         builder.Services.AddScoped<PlanWriter>();
+        builder.Services.AddScoped<PlanParents>();
         builder.Services.AddScoped<PlanExport>();
         builder.Services.AddScoped<PlanQueries>();
         builder.Services.AddScoped<PlanLifecycle>();

@@ -459,6 +459,10 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("notes");
 
+                    b.Property<Guid?>("ParentPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_plan_id");
+
                     b.Property<string>("ResolutionUnknown")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -504,6 +508,9 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
+
+                    b.HasIndex("ParentPlanId")
+                        .HasDatabaseName("ix_plans_parent_plan_id");
 
                     b.HasIndex("TenantId", "SourceFile")
                         .IsUnique()
@@ -1417,6 +1424,12 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("EsRegions.Web.Features.Plans.Plan", b =>
                 {
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plans_plans_parent_plan_id");
+
                     b.OwnsOne("EsRegions.Web.Features.Plans.Resolution", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("PlanId");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EsRegions.Web.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(EsRegionsDbContext))]
-    [Migration("20261123091714_PlansRest")]
+    [Migration("20261123092943_PlansRest")]
     partial class PlansRest
     {
         /// <inheritdoc />
@@ -462,6 +462,10 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("notes");
 
+                    b.Property<Guid?>("ParentPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_plan_id");
+
                     b.Property<string>("ResolutionUnknown")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -507,6 +511,9 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
+
+                    b.HasIndex("ParentPlanId")
+                        .HasDatabaseName("ix_plans_parent_plan_id");
 
                     b.HasIndex("TenantId", "SourceFile")
                         .IsUnique()
@@ -1420,6 +1427,12 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("EsRegions.Web.Features.Plans.Plan", b =>
                 {
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plans_plans_parent_plan_id");
+
                     b.OwnsOne("EsRegions.Web.Features.Plans.Resolution", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("PlanId");

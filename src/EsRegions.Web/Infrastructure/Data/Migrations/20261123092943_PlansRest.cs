@@ -29,6 +29,12 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                 oldClrType: typeof(int),
                 oldType: "integer");
 
+            migrationBuilder.AddColumn<Guid>(
+                name: "parent_plan_id",
+                table: "plans",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "resolution_unknown",
                 table: "plans",
@@ -118,6 +124,11 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_plans_parent_plan_id",
+                table: "plans",
+                column: "parent_plan_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_plan_schedules_plan_id",
                 table: "plan_schedules",
                 column: "plan_id");
@@ -153,6 +164,14 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                 table: "schedule_tasks",
                 columns: new[] { "tenant_id", "schedule_id", "phase_id", "position" });
 
+            migrationBuilder.AddForeignKey(
+                name: "fk_plans_plans_parent_plan_id",
+                table: "plans",
+                column: "parent_plan_id",
+                principalTable: "plans",
+                principalColumn: "id",
+                onDelete: ReferentialAction.SetNull);
+
             migrationBuilder.EnableTenantIsolation("plan_schedules");
             migrationBuilder.EnableTenantIsolation("schedule_phases");
             migrationBuilder.EnableTenantIsolation("schedule_tasks");
@@ -161,6 +180,10 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_plans_plans_parent_plan_id",
+                table: "plans");
+
             migrationBuilder.DropTable(
                 name: "schedule_tasks");
 
@@ -169,6 +192,14 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "plan_schedules");
+
+            migrationBuilder.DropIndex(
+                name: "ix_plans_parent_plan_id",
+                table: "plans");
+
+            migrationBuilder.DropColumn(
+                name: "parent_plan_id",
+                table: "plans");
 
             migrationBuilder.DropColumn(
                 name: "resolution_unknown",
