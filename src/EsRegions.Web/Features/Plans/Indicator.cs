@@ -35,6 +35,19 @@ public sealed class Indicator : ITenantOwned
         Baseline = baseline;
         CatalogueCode = catalogueCode;
     }
+
+    /// <summary>Staff edit the indicator in place (its id stays: values reported against it keep pointing at it).</summary>
+    public void Change(int position, string name, TargetKind kind, decimal? value, string? unit, string text, string? baseline, string? catalogueCode)
+    {
+        Position = position;
+        Name = name;
+        TargetKind = kind;
+        TargetValue = value;
+        TargetUnit = unit;
+        TargetText = text;
+        Baseline = baseline;
+        CatalogueCode = catalogueCode;
+    }
 }
 
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
