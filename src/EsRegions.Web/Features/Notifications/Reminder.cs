@@ -56,6 +56,12 @@ public sealed class Reminder : ITenantOwned
     {
         if (State == ReminderState.Scheduled) State = ReminderState.Cancelled;
     }
+
+    /// <summary>A cancelled occurrence scheduled again; one already sent stays sent.</summary>
+    public void Reopen()
+    {
+        if (State == ReminderState.Cancelled) State = ReminderState.Scheduled;
+    }
 }
 
 public sealed record ReminderRecipient(string Address, string? Name);

@@ -48,6 +48,10 @@ public static class ReminderTemplates
                 $"Przypominamy, że zgłoszenia w naborze „{t}” przyjmujemy do {date}", "Zobacz nabór"),
             ("callDeadline", true) => ($"Reminder: applications for “{t}” close on {date}",
                 $"Applications for “{t}” are accepted until {date}.", "See the call"),
+            ("scheduleTaskDue", false) => ($"Przypomnienie: zadanie harmonogramu „{t}” do {date}",
+                $"Zadanie „{t}” z harmonogramu opracowania planu ma się zakończyć do {date} Jeśli jest wykonane, oznacz je w harmonogramie.", "Zobacz harmonogram"),
+            ("scheduleTaskDue", true) => ($"Reminder: schedule task “{t}” due on {date}",
+                $"The task “{t}” of the plan's drafting schedule is due on {date}. If it is done, mark it in the schedule.", "See the schedule"),
             _ => throw new ArgumentOutOfRangeException(nameof(reminder), reminder.Kind, "Unknown reminder kind."),
         };
         var link = linkPath ?? reminder.LinkPath;

@@ -38,10 +38,12 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
             .Where(o => o.DueAt > now)
             .ToList();
         var keys = occurrences.Select(o => Key(request, deadline, o.Offset)).ToList();
-        var existing = await db.Set<Reminder>().Where(r => keys.Contains(r.OccurrenceKey)).Select(r => r.OccurrenceKey).ToListAsync(ct);
+        var existing = await db.Set<Reminder>().Where(r => keys.Contains(r.OccurrenceKey)).ToListAsync(ct);
+        // An occurrence cancelled earlier (the subject was closed, then reopened with the same deadline) is due again.
+        existing.ForEach(r => r.Reopen());
         var added = occurrences
             .Select(o => new Reminder(request, deadline, o.DueAt, Key(request, deadline, o.Offset)))
-            .Where(r => !existing.Contains(r.OccurrenceKey))
+            .Where(r => existing.All(e => e.OccurrenceKey != r.OccurrenceKey))
             .ToList();
         db.AddRange(added);
         return added;

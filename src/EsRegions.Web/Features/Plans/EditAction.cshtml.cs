@@ -9,13 +9,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
-/// <summary>Staff edit an action. Editing an adopted plan opens its next version as a draft; the adopted one stays frozen.</summary>
+/// <summary>
+/// Staff edit an action: every field, its number, its place in the plan, its indicators and budget lines, or delete
+/// it. Editing an adopted plan opens its next version as a draft; the adopted one stays frozen.
+/// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class EditActionModel(EsRegionsDbContext db) : PageModel
+public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant) : PageModel
 {
     public sealed class Input
     {
+        [Required(ErrorMessage = "Podaj numer działania, np. „1”.")]
+        [StringLength(40, ErrorMessage = "Numer może mieć najwyżej {1} znaków.")]
+        [Display(Name = "Numer działania")]
+        public string Code { get; set; } = "";
+
+        [Display(Name = "Kierunek interwencji")] public Guid NodeId { get; set; }
+
         [Required(ErrorMessage = "Podaj nazwę działania.")]
         [StringLength(2000, ErrorMessage = "Nazwa może mieć najwyżej {1} znaków.")]
         [Display(Name = "Nazwa działania")]
@@ -33,19 +43,30 @@ public sealed class EditActionModel(EsRegionsDbContext db) : PageModel
         public string Implementers { get; set; } = "";
 
         [Display(Name = "Koordynator")] public string? Coordinator { get; set; }
+
+        public List<IndicatorInput> Indicators { get; set; } = [];
+        public List<BudgetInput> Budget { get; set; } = [];
     }
 
     [BindProperty] public Input Form { get; set; } = new();
     public Plan Plan { get; private set; } = null!;
     public PlanAction Action { get; private set; } = null!;
+    public IReadOnlyList<(Guid Id, string Label)> Directions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid actionId, CancellationToken ct)
     {
         if (!await LoadAsync(planId, actionId, ct)) return NotFound();
+        var indicators = await db.Set<Indicator>().Where(i => i.ActionId == actionId).OrderBy(i => i.Position).ToListAsync(ct);
         Form = new Input
         {
-            Name = Action.Name, Description = Action.Description, Product = Action.Product, Timeframe = Action.Timeframe.Text,
-            Implementers = string.Join("\n", Action.Implementers), Coordinator = Action.Coordinator,
+            Code = Action.Code, NodeId = Action.NodeId, Name = Action.Name, Description = Action.Description, Product = Action.Product,
+            Timeframe = Action.Timeframe.Text, Implementers = string.Join("\n", Action.Implementers), Coordinator = Action.Coordinator,
+            Indicators = [.. indicators.Select(i => new IndicatorInput
+            {
+                Id = i.Id, Name = i.Name, Kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(i.TargetKind.ToString()),
+                Value = ActionRows.Format(i.TargetValue), Unit = i.TargetUnit, Text = i.TargetText, Baseline = i.Baseline, CatalogueCode = i.CatalogueCode,
+            }), new IndicatorInput()],
+            Budget = [.. Action.Budget.Select(b => new BudgetInput { Amount = ActionRows.Format(b.Amount), Source = b.Source, Text = b.Text }), new BudgetInput()],
         };
         return Page();
     }
@@ -57,18 +78,60 @@ public sealed class EditActionModel(EsRegionsDbContext db) : PageModel
         var timeframe = TimeframeText.Parse(Form.Timeframe ?? "", Plan.YearFrom);
         if (!string.IsNullOrWhiteSpace(Form.Timeframe) && timeframe.From is null)
             ModelState.AddModelError("Form.Timeframe", "Nie rozpoznano okresu: zapisz go np. „II-IV kwartał 2024”, „I kw.” albo „Cały rok 2024”.");
+        if (Directions.All(d => d.Id != Form.NodeId)) ModelState.AddModelError("Form.NodeId", "Wybierz kierunek interwencji tego planu.");
+        var indicators = ActionRows.Indicators(Form.Indicators, ModelState);
+        var budget = ActionRows.Budget(Form.Budget, ModelState);
         if (!ModelState.IsValid) return Page();
+
         if (Plan.Status == PlanStatus.Adopted) Plan.Revise(Plan.Title, Plan.Kind, Plan.YearFrom, Plan.YearTo, Plan.Source, Plan.Notes);
         Action.Edit(Form.Name, Form.Description ?? "", Form.Product ?? "", timeframe,
             Form.Implementers.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Form.Coordinator);
+        Action.Renumber(Form.Code);
+        if (Form.NodeId != Action.NodeId)
+            Action.MoveTo(Form.NodeId, await db.Set<PlanAction>().CountAsync(a => a.NodeId == Form.NodeId, ct));
+        Action.SetBudget(budget);
+        await SaveIndicatorsAsync(indicators, ct);
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/plany/{planId}#a-{actionId}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid planId, Guid actionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(planId, actionId, ct)) return NotFound();
+        if (Plan.Status == PlanStatus.Archived) throw new PlanStateException("An archived plan cannot change.");
+        if (Plan.Status == PlanStatus.Adopted) Plan.Revise(Plan.Title, Plan.Kind, Plan.YearFrom, Plan.YearTo, Plan.Source, Plan.Notes);
+        db.RemoveRange(await db.Set<Indicator>().Where(i => i.ActionId == actionId).ToListAsync(ct));
+        db.Remove(Action);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"{Request.PathBase}/plany/{planId}");
+    }
+
+    /// <summary>Indicators keep their ids (reported values point at them): changed in place, removed, or added.</summary>
+    private async Task SaveIndicatorsAsync(List<IndicatorDocument?> rows, CancellationToken ct)
+    {
+        var existing = await db.Set<Indicator>().Where(i => i.ActionId == Action.Id).ToDictionaryAsync(i => i.Id, ct);
+        var position = 0;
+        for (var i = 0; i < Form.Indicators.Count; i++)
+        {
+            var id = Form.Indicators[i].Id;
+            var current = id is { } known && existing.TryGetValue(known, out var found) ? found : null;
+            if (rows[i] is not { } d)
+            {
+                if (current is not null && Form.Indicators[i].Remove) db.Remove(current);
+                continue;
+            }
+            if (current is null) db.Add(new Indicator(Action.Id, position, d.Name, d.Kind, d.Value, d.Unit, d.Text, d.Baseline, d.CatalogueCode));
+            else current.Change(position, d.Name, d.Kind, d.Value, d.Unit, d.Text, d.Baseline, d.CatalogueCode);
+            position++;
+        }
     }
 
     private async Task<bool> LoadAsync(Guid planId, Guid actionId, CancellationToken ct)
     {
         Plan = (await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == planId, ct))!;
         Action = (await db.Set<PlanAction>().FirstOrDefaultAsync(a => a.Id == actionId && a.PlanId == planId, ct))!;
-        return Plan is not null && Action is not null;
+        if (Plan is null || Action is null) return false;
+        Directions = await ActionPlaces.DirectionsAsync(db, tenant, planId, ct);
+        return true;
     }
 }

@@ -38,6 +38,19 @@ public sealed class Indicator : ITenantOwned
 
     /// <summary>Staff map the indicator to a code of the shared indicator catalogue (Monitoring checks the code exists).</summary>
     public void MapToCatalogue(string? code) => CatalogueCode = code;
+
+    /// <summary>Staff edit the indicator in place (its id stays: values reported against it keep pointing at it).</summary>
+    public void Change(int position, string name, TargetKind kind, decimal? value, string? unit, string text, string? baseline, string? catalogueCode)
+    {
+        Position = position;
+        Name = name;
+        TargetKind = kind;
+        TargetValue = value;
+        TargetUnit = unit;
+        TargetText = text;
+        Baseline = baseline;
+        CatalogueCode = catalogueCode;
+    }
 }
 
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>

@@ -15,22 +15,28 @@ public sealed class Plan : ITenantOwned
     public Guid TenantId { get; private set; }
     public string Title { get; private set; } = "";
     public PlanKind Kind { get; private set; }
-    public int YearFrom { get; private set; }
-    public int YearTo { get; private set; }
+    /// <summary>The years the plan covers; null when the source does not say (e.g. Lubelskie's plan in seed 004).</summary>
+    public int? YearFrom { get; private set; }
+    public int? YearTo { get; private set; }
     public PlanStatus Status { get; private set; }
     public Resolution? Resolution { get; private set; }
+    /// <summary>Why an adopted plan has no resolution: the source says it is in force but does not name the resolution.</summary>
+    public string? ResolutionUnknown { get; private set; }
     public string? Source { get; private set; }
     public List<string> Notes { get; private set; } = [];
     /// <summary>The tenants/ file it was loaded from (so that loading is idempotent); null for plans made in the app.</summary>
     public string? SourceFile { get; private set; }
+    /// <summary>The multi-year plan an annual action plan belongs to, where one exists in the system.</summary>
+    public Guid? ParentPlanId { get; private set; }
     /// <summary>The version being worked on: adopting freezes it; a change after adoption opens the next one.</summary>
     public int Version { get; private set; } = 1;
 
     private Plan() { }
 
-    public Plan(string title, PlanKind kind, int yearFrom, int yearTo, PlanStatus status, Resolution? resolution, string? source,
-        IEnumerable<string> notes, string? sourceFile)
+    public Plan(string title, PlanKind kind, int? yearFrom, int? yearTo, PlanStatus status, Resolution? resolution, string? source,
+        IEnumerable<string> notes, string? sourceFile, string? resolutionUnknown = null)
     {
+        ResolutionUnknown = resolution is null ? resolutionUnknown : null;
         Title = title;
         Kind = kind;
         YearFrom = yearFrom;
@@ -40,6 +46,14 @@ public sealed class Plan : ITenantOwned
         Source = source;
         Notes = notes.ToList();
         SourceFile = sourceFile;
+    }
+
+    /// <summary>Links an annual action plan to its multi-year plan (null: none), checked by <see cref="PlanParents"/>.</summary>
+    public void BelongTo(Guid? parentPlanId)
+    {
+        if (parentPlanId is not null && Kind != PlanKind.Annual) throw new PlanStateException("Only an annual action plan belongs to a multi-year plan.");
+        if (parentPlanId == Id) throw new PlanStateException("A plan cannot belong to itself.");
+        ParentPlanId = parentPlanId;
     }
 
     public void SubmitForConsultation()
@@ -54,6 +68,7 @@ public sealed class Plan : ITenantOwned
         if (Status is not (PlanStatus.Draft or PlanStatus.InConsultation))
             throw new PlanStateException($"Only a draft or a plan in consultation can be adopted (the plan is {Status}).");
         Resolution = resolution;
+        ResolutionUnknown = null;
         Status = PlanStatus.Adopted;
     }
 
@@ -64,7 +79,7 @@ public sealed class Plan : ITenantOwned
     }
 
     /// <summary>Content changes: an adopted plan opens its next version as a draft (the adopted one stays frozen).</summary>
-    public void Revise(string title, PlanKind kind, int yearFrom, int yearTo, string? source, IEnumerable<string> notes)
+    public void Revise(string title, PlanKind kind, int? yearFrom, int? yearTo, string? source, IEnumerable<string> notes)
     {
         if (Status == PlanStatus.Archived) throw new PlanStateException("An archived plan cannot change.");
         if (Status == PlanStatus.Adopted)
@@ -72,6 +87,7 @@ public sealed class Plan : ITenantOwned
             Version++;
             Status = PlanStatus.Draft;
             Resolution = null;
+            ResolutionUnknown = null;
         }
         (Title, Kind, YearFrom, YearTo, Source, Notes) = (title, kind, yearFrom, yearTo, source, notes.ToList());
     }
@@ -92,8 +108,10 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(12);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(x => x.Source).HasMaxLength(500);
+        b.Property(x => x.ResolutionUnknown).HasMaxLength(500);
         b.Property(x => x.SourceFile).HasMaxLength(200);
         b.OwnsOne(x => x.Resolution, r => r.ToJson());
+        b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ParentPlanId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.TenantId, x.SourceFile }).IsUnique();
     }
 }

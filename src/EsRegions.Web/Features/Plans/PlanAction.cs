@@ -51,6 +51,15 @@ public sealed class PlanAction : ITenantOwned
         Implementers = implementers.Select(i => i.Trim()).Where(i => i.Length > 0).ToList();
         Coordinator = string.IsNullOrWhiteSpace(coordinator) ? null : coordinator.Trim();
     }
+
+    /// <summary>Staff renumber the action ("1", "2a") as the plan numbers it.</summary>
+    public void Renumber(string code) => Code = code.Trim();
+
+    /// <summary>Staff move the action under another intervention direction of the same plan, at <paramref name="position"/>.</summary>
+    public void MoveTo(Guid nodeId, int position) => (NodeId, Position) = (nodeId, position);
+
+    /// <summary>Staff replace the action's budget lines (amount where given, funding source, text as written).</summary>
+    public void SetBudget(IEnumerable<BudgetLine> budget) => Budget = budget.ToList();
 }
 
 /// <summary>A budget cell part: amount in PLN where the document gives one, the funding source and the text as written.</summary>

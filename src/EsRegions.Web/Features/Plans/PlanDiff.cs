@@ -13,7 +13,7 @@ public static class PlanDiff
     {
         var changes = new List<PlanChange>();
         Field(changes, "plan", "title", older.Title, newer.Title);
-        Field(changes, "plan", "years", $"{older.YearFrom}–{older.YearTo}", $"{newer.YearFrom}–{newer.YearTo}");
+        Field(changes, "plan", "years", PlanQueries.Years(older.YearFrom, older.YearTo) ?? "", PlanQueries.Years(newer.YearFrom, newer.YearTo) ?? "");
         var a = Flatten(older.Nodes, "");
         var b = Flatten(newer.Nodes, "");
         foreach (var key in a.Keys.Union(b.Keys).OrderBy(k => k, StringComparer.Ordinal))

@@ -28,22 +28,29 @@ public static class PlanDocumentReader
 
     public static PlanDocument? Read(JsonNode? root, JsonChecker check, IReadOnlyList<PlanLevelLabel> levels)
     {
-        var o = check.AsObject(root, "$", "title", "kind", "years", "status", "resolution", "source", "notes", "nodes");
+        var o = check.AsObject(root, "$", "title", "kind", "years", "status", "resolution", "resolutionUnknown", "parent", "source", "notes", "nodes");
         if (o is null) return null;
         var title = check.String(o, "$", "title");
         var kind = Enum<PlanKind>(check, o, "$", "kind", ("annual", PlanKind.Annual), ("multiYear", PlanKind.MultiYear));
-        var years = check.Object(o, "$", "years", allowed: ["from", "to"]);
+        // Years may be unknown (null or absent) where the source does not give them.
+        var years = check.Object(o, "$", "years", required: false, allowed: ["from", "to"]);
         var from = Int(check, years, "$.years", "from");
         var to = Int(check, years, "$.years", "to");
         if (from is not null && to is not null && to < from) check.Fail("$.years.to", "must not be before years.from");
         var status = Enum<PlanStatus>(check, o, "$", "status", ("draft", PlanStatus.Draft), ("inConsultation", PlanStatus.InConsultation),
             ("adopted", PlanStatus.Adopted), ("archived", PlanStatus.Archived));
-        var resolution = ReadResolution(check, o, status is PlanStatus.Adopted or PlanStatus.Archived);
+        var adopted = status is PlanStatus.Adopted or PlanStatus.Archived;
+        var resolutionUnknown = check.String(o, "$", "resolutionUnknown", required: false);
+        if (resolutionUnknown is not null && !adopted) check.Fail("$.resolutionUnknown", "is only for an adopted or archived plan");
+        if (resolutionUnknown is not null && o["resolution"] is not null) check.Fail("$.resolutionUnknown", "must not be given together with resolution");
+        var resolution = ReadResolution(check, o, adopted && resolutionUnknown is null);
+        var parent = ReadParent(check, o, kind);
         var source = check.String(o, "$", "source", required: false);
         var notes = Strings(check, o, "$", "notes");
-        var nodes = Nodes(check, check.Array(o, "$", "nodes", minItems: 1), "$.nodes", levels, 0);
+        // A plan record may have no content yet (a draft's structure only, or a programme known by name).
+        var nodes = Nodes(check, check.Array(o, "$", "nodes", required: false), "$.nodes", levels, 0);
         if (check.HasErrors) return null;
-        return new PlanDocument(title!, kind!.Value, from!.Value, to!.Value, status!.Value, resolution, source, notes, nodes);
+        return new PlanDocument(title!, kind!.Value, from, to, status!.Value, resolution, source, notes, nodes, resolutionUnknown, parent);
     }
 
     private static List<NodeDocument> Nodes(JsonChecker check, JsonArray? array, string path, IReadOnlyList<PlanLevelLabel> levels, int depth)
@@ -126,6 +133,21 @@ public static class PlanDocumentReader
             if (source is not null && text is not null) result.Add(new BudgetLine(amount, source, text));
         }
         return result;
+    }
+
+    private static ParentReference? ReadParent(JsonChecker check, JsonObject o, PlanKind? kind)
+    {
+        var p = check.Object(o, "$", "parent", required: false, allowed: ["file", "id"]);
+        if (p is null) return null;
+        if (kind is not null && kind != PlanKind.Annual) check.Fail("$.parent", "only an annual action plan belongs to a multi-year plan");
+        var file = check.String(p, "$.parent", "file", required: false);
+        var idText = check.String(p, "$.parent", "id", required: false);
+        if ((file is null) == (idText is null)) { check.Fail("$.parent", "give either file (a file name in the region's plans/ folder) or id"); return null; }
+        if (file is not null && (!file.EndsWith(".json", StringComparison.Ordinal) || file.Contains('/') || file.Contains('\\')))
+            check.Fail("$.parent.file", $"'{file}' is not a file name in the region's plans/ folder");
+        Guid id = default;
+        if (idText is not null && !Guid.TryParse(idText, out id)) check.Fail("$.parent.id", $"'{idText}' is not a plan id");
+        return new ParentReference(file, idText is null ? null : id);
     }
 
     private static Resolution? ReadResolution(JsonChecker check, JsonObject o, bool required)

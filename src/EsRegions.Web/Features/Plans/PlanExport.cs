@@ -17,7 +17,8 @@ public sealed class PlanExport(EsRegionsDbContext db)
                 a.Budget, a.Timeframe.Text, a.Implementers, a.Coordinator, a.EngagedBodies)).ToList());
 
         return new PlanDocument(plan.Title, plan.Kind, plan.YearFrom, plan.YearTo, plan.Status, plan.Resolution, plan.Source, plan.Notes,
-            children[null].Select(Node).ToList());
+            children[null].Select(Node).ToList(), plan.ResolutionUnknown,
+            plan.ParentPlanId is { } parent ? new ParentReference(null, parent) : null);
     }
 
     public static JsonObject ToJson(PlanDocument d)
@@ -26,14 +27,17 @@ public sealed class PlanExport(EsRegionsDbContext db)
         {
             ["title"] = d.Title,
             ["kind"] = d.Kind == PlanKind.Annual ? "annual" : "multiYear",
-            ["years"] = new JsonObject { ["from"] = d.YearFrom, ["to"] = d.YearTo },
-            ["status"] = Camel(d.Status),
         };
+        if (d.YearFrom is not null) root["years"] = new JsonObject { ["from"] = d.YearFrom, ["to"] = d.YearTo };
+        root["status"] = Camel(d.Status);
         if (d.Resolution is { } r)
             root["resolution"] = new JsonObject { ["text"] = r.Text, ["number"] = r.Number, ["body"] = r.Body, ["date"] = r.Date.ToString("yyyy-MM-dd") };
+        if (d.ResolutionUnknown is not null) root["resolutionUnknown"] = d.ResolutionUnknown;
+        if (d.Parent is { } parent)
+            root["parent"] = parent.Id is { } id ? new JsonObject { ["id"] = id.ToString() } : new JsonObject { ["file"] = parent.File };
         if (d.Source is not null) root["source"] = d.Source;
         if (d.Notes.Count > 0) root["notes"] = Strings(d.Notes);
-        root["nodes"] = new JsonArray([.. d.Nodes.Select(Node)]);
+        if (d.Nodes.Count > 0) root["nodes"] = new JsonArray([.. d.Nodes.Select(Node)]);
         return root;
     }
 

@@ -28,13 +28,15 @@ internal static class PlanLifecycleApi
     }
 
     private static async Task<Results<Ok<PlanSummaryDto>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, HttpRequest request, EsRegionsDbContext db, PlanWriter writer, TenantContext tenant, CancellationToken ct)
+        Guid id, HttpRequest request, EsRegionsDbContext db, PlanWriter writer, PlanParents parents, TenantContext tenant, CancellationToken ct)
     {
         var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return TypedResults.NotFound();
         var (document, check) = await PlanDocumentReader.ReadAsync(request.Body, "body", tenant.Required.Settings.PlanLevels, ct);
-        if (document is null) return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was changed.");
-        await writer.ReplaceAsync(plan, document, ct);
+        var parentId = document is null ? null : await parents.ResolveAsync(document, check, ct, self: plan.Id);
+        if (document is null || check.HasErrors)
+            return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was changed.");
+        await writer.ReplaceAsync(plan, document, ct, parentId);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(PlanQueries.Summary(plan));
     }

@@ -12,7 +12,11 @@ namespace EsRegions.Web.Features.Plans;
 public sealed class PlanListModel(EsRegionsDbContext db) : PageModel
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
+    public IReadOnlyList<Schedules.PlanSchedule> Schedules { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Plans = await db.Set<Plan>().OrderByDescending(p => p.YearFrom).ThenBy(p => p.Title).ToListAsync(ct);
+        Schedules = await db.Set<Schedules.PlanSchedule>().OrderBy(s => s.Title).ToListAsync(ct);
+    }
 }

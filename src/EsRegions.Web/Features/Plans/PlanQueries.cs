@@ -24,12 +24,15 @@ public sealed class PlanQueries(EsRegionsDbContext db, TenantContext tenant)
 
         var labels = tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList();
         return new PlanDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status), plan.Resolution?.Text,
-            labels, childrenByParent[null].Select(Node).ToList());
+            labels, childrenByParent[null].Select(Node).ToList(), plan.ResolutionUnknown, plan.ParentPlanId);
     }
 
-    public static PlanSummaryDto Summary(Plan p) => new(p.Id, p.Title, Camel(p.Kind), Years(p), Camel(p.Status));
+    public static PlanSummaryDto Summary(Plan p) => new(p.Id, p.Title, Camel(p.Kind), Years(p), Camel(p.Status), p.ParentPlanId);
 
-    private static string Years(Plan p) => p.YearFrom == p.YearTo ? $"{p.YearFrom}" : $"{p.YearFrom}–{p.YearTo}";
+    /// <summary>"2024", "2021–2030", or null where the plan's years are not known.</summary>
+    public static string? Years(int? from, int? to) => from is null ? null : from == to ? $"{from}" : $"{from}–{to}";
+
+    private static string? Years(Plan p) => Years(p.YearFrom, p.YearTo);
 
     private static string Camel<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

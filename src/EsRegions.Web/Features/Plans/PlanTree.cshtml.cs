@@ -1,16 +1,23 @@
+using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
 /// <summary>A plan: its tree (folding), filters, budget summary, and a print view laid out like the plans' tables.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class PlanTreeModel(PlanQueries plans) : PageModel
+public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db) : PageModel
 {
+    /// <summary>The multi-year plan this annual plan belongs to, the annual plans under this one, and its drafting schedules.</summary>
+    public (Guid Id, string Title)? Parent { get; private set; }
+    public IReadOnlyList<(Guid Id, string Title)> AnnualPlans { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Title)> Schedules { get; private set; } = [];
+
     public PlanDto Plan { get; private set; } = null!;
     public IReadOnlyList<NodeDto> Nodes { get; private set; } = [];
     public int Year { get; private set; }
@@ -28,8 +35,15 @@ public sealed class PlanTreeModel(PlanQueries plans) : PageModel
         var plan = await plans.TreeAsync(id, ct);
         if (plan is null) return NotFound();
         Plan = plan;
-        Year = int.Parse(plan.Years[..4]);
+        Year = plan.Years is null ? 0 : int.Parse(plan.Years[..4]);
         Nodes = Filter.Apply(plan.Nodes, Year);
+        if (plan.ParentPlanId is { } parentId)
+            Parent = (await db.Set<Plan>().Where(p => p.Id == parentId).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+                .Select(p => (p.Id, p.Title)).FirstOrDefault();
+        AnnualPlans = (await db.Set<Plan>().Where(p => p.ParentPlanId == id).OrderBy(p => p.YearFrom).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Title)).ToList();
+        Schedules = (await db.Set<Schedules.PlanSchedule>().Where(s => s.PlanId == id).Select(s => new { s.Id, s.Title }).ToListAsync(ct))
+            .Select(s => (s.Id, s.Title)).ToList();
         Implementers = plan.Nodes.SelectMany(PlanFilter.Actions).SelectMany(a => a.Implementers).Distinct().Order().ToList();
         return Page();
     }

@@ -6,18 +6,25 @@ namespace EsRegions.Web.Features.Plans;
 /// <summary>Turns a checked plan document into rows of the current tenant (saved by the caller).</summary>
 public sealed class PlanWriter(EsRegionsDbContext db)
 {
-    public Plan Add(PlanDocument doc, string? sourceFile)
+    /// <param name="parentPlanId">The multi-year plan the document's "parent" names, found by <see cref="PlanParents"/>.</param>
+    public Plan Add(PlanDocument doc, string? sourceFile, Guid? parentPlanId = null)
     {
-        var plan = new Plan(doc.Title, doc.Kind, doc.YearFrom, doc.YearTo, doc.Status, doc.Resolution, doc.Source, doc.Notes, sourceFile);
+        var plan = new Plan(doc.Title, doc.Kind, doc.YearFrom, doc.YearTo, doc.Status, doc.Resolution, doc.Source, doc.Notes, sourceFile,
+            doc.ResolutionUnknown);
+        plan.BelongTo(parentPlanId);
         db.Add(plan);
         AddNodes(plan, doc.Nodes, parentId: null);
         return plan;
     }
 
-    /// <summary>Replaces the plan's content with the document's (an adopted plan opens its next version first).</summary>
-    public async Task ReplaceAsync(Plan plan, PlanDocument doc, CancellationToken ct)
+    /// <summary>
+    /// Replaces the plan's content with the document's (an adopted plan opens its next version first), including its
+    /// link to a multi-year plan (<paramref name="parentPlanId"/>, resolved from the document's "parent").
+    /// </summary>
+    public async Task ReplaceAsync(Plan plan, PlanDocument doc, CancellationToken ct, Guid? parentPlanId = null)
     {
         plan.Revise(doc.Title, doc.Kind, doc.YearFrom, doc.YearTo, doc.Source, doc.Notes);
+        plan.BelongTo(parentPlanId);
         var actionIds = await db.Set<PlanAction>().Where(a => a.PlanId == plan.Id).Select(a => a.Id).ToListAsync(ct);
         db.RemoveRange(await db.Set<Indicator>().Where(i => actionIds.Contains(i.ActionId)).ToListAsync(ct));
         db.RemoveRange(await db.Set<PlanAction>().Where(a => a.PlanId == plan.Id).ToListAsync(ct));

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
-public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string Years, string Status);
-public sealed record PlanDto(Guid Id, string Title, string Kind, string Years, string Status, string? Resolution, IReadOnlyList<string> Levels, IReadOnlyList<NodeDto> Nodes);
+public sealed record PlanSummaryDto(Guid Id, string Title, string Kind, string? Years, string Status, Guid? ParentPlanId = null);
+public sealed record PlanDto(Guid Id, string Title, string Kind, string? Years, string Status, string? Resolution, IReadOnlyList<string> Levels,
+    IReadOnlyList<NodeDto> Nodes, string? ResolutionUnknown = null, Guid? ParentPlanId = null);
 public sealed record NodeDto(Guid Id, string Level, string Code, string Title, IReadOnlyList<NodeDto>? Children, IReadOnlyList<ActionDto>? Actions);
 public sealed record ActionDto(Guid Id, string Code, string Name, string Description, string Product, IReadOnlyList<IndicatorDto> Indicators,
     IReadOnlyList<BudgetDto> Budget, TimeframeDto Timeframe, IReadOnlyList<string> Implementers);
@@ -28,7 +29,8 @@ internal static class PlansApi
         plans.MapGet("/{id:guid}/export", ExportAsync).WithName("ExportPlan")
             .WithSummary("The plan as a file: format=json (the import format, tenants/PLAN-FORMAT.md) or format=xlsx (the seven columns of the regions' tables)");
         plans.MapPost("/import", ImportAsync).WithName("ImportPlan")
-            .WithSummary("Stores a plan sent in the import format; an invalid document stores nothing and gets 400 with every error's JSON path")
+            .WithSummary("Stores a plan sent in the import format (JSON), or with format=xlsx the spreadsheet of the export (kind=annual|multiYear, "
+                + "stored as a draft); an invalid document stores nothing and gets 400 with every error's JSON path or sheet!cell")
             .RequireAuthorization(Policies.TenantStaff)
             .WithMetadata(new RequestSizeLimitAttribute(5 * 1024 * 1024));
         return api;
@@ -50,10 +52,10 @@ internal static class PlansApi
             return TypedResults.Problem(statusCode: 400, title: "Unsupported format", detail: "format must be json or xlsx.");
         var document = await export.LoadAsync(id, ct);
         if (document is null) return TypedResults.NotFound();
-        var name = $"plan-{document.YearFrom}-{id.ToString()[..8]}";
+        var name = $"plan-{document.YearFrom?.ToString() ?? "bez-lat"}-{id.ToString()[..8]}";
         if (format == "xlsx")
             return TypedResults.File(PlanSpreadsheet.Write(document, tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList()),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                XlsxType, name + ".xlsx");
         var json = PlanExport.ToJson(document).ToJsonString(new System.Text.Json.JsonSerializerOptions
         {
             WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -62,13 +64,36 @@ internal static class PlansApi
     }
 
     private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportAsync(
-        HttpRequest request, PlanWriter writer, PlanLifecycle lifecycle, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
+        HttpRequest request, string? format, string? kind, PlanWriter writer, PlanParents parents, PlanLifecycle lifecycle, EsRegionsDbContext db,
+        TenantContext tenant, CancellationToken ct)
     {
+        if (format == "xlsx" || request.ContentType?.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase) == true)
+            return await ImportXlsxAsync(request, kind, writer, db, tenant, ct);
         var (document, check) = await PlanDocumentReader.ReadAsync(request.Body, "body", tenant.Required.Settings.PlanLevels, ct);
-        if (document is null)
+        var parentId = document is null ? null : await parents.ResolveAsync(document, check, ct);
+        if (document is null || check.HasErrors)
             return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
-        var plan = writer.Add(document, sourceFile: null);
+        var plan = writer.Add(document, sourceFile: null, parentId);
         if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));
+    }
+
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportXlsxAsync(
+        HttpRequest request, string? kind, PlanWriter writer, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
+    {
+        PlanKind? planKind = kind switch { null or "annual" => PlanKind.Annual, "multiYear" => PlanKind.MultiYear, _ => null };
+        if (planKind is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind must be annual or multiYear."] },
+                title: "The spreadsheet is invalid; nothing was stored.");
+        using var buffer = new MemoryStream(); // ClosedXML needs a seekable stream
+        await request.Body.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var (document, errors) = PlanSpreadsheetReader.Read(buffer, tenant.Required.Settings.PlanLevels, planKind.Value);
+        if (document is null) return TypedResults.ValidationProblem(errors, title: "The spreadsheet is invalid; nothing was stored.");
+        var plan = writer.Add(document, sourceFile: null);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));
     }

@@ -1,3 +1,5 @@
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Features.Plans.Schedules;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 
@@ -9,7 +11,12 @@ public static class PlansModule
     {
         builder.Services.AddScoped<ITenantDataLoader, OrganisationRegisterLoader>();
         builder.Services.AddScoped<ITenantDataLoader, PlanFileLoader>();
+        builder.Services.AddScoped<ITenantDataLoader, ScheduleFileLoader>(); // after the plans: a schedule may name its plan
+        builder.Services.AddScoped<ScheduleQueries>();
+        builder.Services.AddScoped<ScheduleReminders>();
+        builder.Services.AddScoped<IReminderAudience, ScheduleTaskAudience>();
         builder.Services.AddScoped<PlanWriter>();
+        builder.Services.AddScoped<PlanParents>();
         builder.Services.AddScoped<PlanExport>();
         builder.Services.AddScoped<PlanQueries>();
         builder.Services.AddScoped<PlanLifecycle>();
@@ -18,7 +25,7 @@ public static class PlansModule
 
     public static WebApplication MapPlans(this WebApplication app)
     {
-        app.MapTenantApi().MapOrganisationsApi().MapPlansApi().MapPlanLifecycleApi();
+        app.MapTenantApi().MapOrganisationsApi().MapPlansApi().MapPlanLifecycleApi().MapSchedulesApi();
         return app;
     }
 }

@@ -8,11 +8,12 @@ namespace EsRegions.Web.Features.Plans;
 /// </summary>
 public static partial class TimeframeText
 {
-    public static Timeframe Parse(string text, int defaultYear)
+    public static Timeframe Parse(string text, int? defaultYear)
     {
         // A sub-item marker ("Ad 2)", "Ad.2)", "Ad 2ab)", "1)") before the period belongs to the table, not the date.
         var t = SubItemMarker().Replace(text.Trim(), "");
-        var year = YearPattern().Match(t) is { Success: true } y ? int.Parse(y.Value) : defaultYear;
+        int? found = YearPattern().Match(t) is { Success: true } y ? int.Parse(y.Value) : defaultYear;
+        if (found is not { } year) return new Timeframe(text, null, null); // no year in the text nor in the plan
         if (WholeYear().IsMatch(t)) return new Timeframe(text, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var quarters = Quarters().Match(t);
         if (!quarters.Success) return new Timeframe(text, null, null);

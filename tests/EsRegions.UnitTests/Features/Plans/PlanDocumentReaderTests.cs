@@ -51,4 +51,23 @@ public sealed class PlanDocumentReaderTests
             Assert.True(plan is not null, string.Join(Environment.NewLine, check.Errors));
         }
     }
+
+    [Fact]
+    public void A_missing_resolution_is_allowed_only_for_an_adopted_plan_that_says_why()
+    {
+        var check = new JsonChecker("plan.json");
+        var doc = JsonNode.Parse("""
+            { "title": "Program", "kind": "multiYear", "status": "draft", "resolutionUnknown": "Źródło nie podaje uchwały." }
+            """);
+
+        Assert.Null(PlanDocumentReader.Read(doc, check, Malopolska));
+        Assert.Equal(["plan.json: $.resolutionUnknown: is only for an adopted or archived plan"], check.Errors);
+
+        var adopted = PlanDocumentReader.Read(JsonNode.Parse("""
+            { "title": "Program", "kind": "multiYear", "years": { "from": 2021, "to": 2025 }, "status": "adopted", "resolutionUnknown": "Źródło nie podaje uchwały." }
+            """), new JsonChecker("plan.json"), Malopolska);
+        Assert.Equal("Źródło nie podaje uchwały.", adopted!.ResolutionUnknown);
+        Assert.Null(adopted.Resolution);
+        Assert.Empty(adopted.Nodes);
+    }
 }

@@ -1178,6 +1178,15 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("notes");
 
+                    b.Property<Guid?>("ParentPlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_plan_id");
+
+                    b.Property<string>("ResolutionUnknown")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_unknown");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -1208,16 +1217,19 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
-                    b.Property<int>("YearFrom")
+                    b.Property<int?>("YearFrom")
                         .HasColumnType("integer")
                         .HasColumnName("year_from");
 
-                    b.Property<int>("YearTo")
+                    b.Property<int?>("YearTo")
                         .HasColumnType("integer")
                         .HasColumnName("year_to");
 
                     b.HasKey("Id")
                         .HasName("pk_plans");
+
+                    b.HasIndex("ParentPlanId")
+                        .HasDatabaseName("ix_plans_parent_plan_id");
 
                     b.HasIndex("TenantId", "SourceFile")
                         .IsUnique()
@@ -1400,6 +1412,190 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_plan_versions_tenant_id_plan_id_number");
 
                     b.ToTable("plan_versions", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Schedules.PlanSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Heading")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("heading");
+
+                    b.PrimitiveCollection<List<string>>("Notes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_file");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_schedules");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_schedules_plan_id");
+
+                    b.HasIndex("TenantId", "SourceFile")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_schedules_tenant_id_source_file");
+
+                    b.ToTable("plan_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Schedules.SchedulePhase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.PrimitiveCollection<List<string>>("Details")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("details");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedule_phases");
+
+                    b.HasIndex("ScheduleId")
+                        .HasDatabaseName("ix_schedule_phases_schedule_id");
+
+                    b.HasIndex("TenantId", "ScheduleId", "Position")
+                        .HasDatabaseName("ix_schedule_phases_tenant_id_schedule_id_position");
+
+                    b.ToTable("schedule_phases", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Schedules.ScheduleTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("owner");
+
+                    b.Property<Guid>("PhaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("phase_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("To")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_schedule_tasks");
+
+                    b.HasIndex("PhaseId")
+                        .HasDatabaseName("ix_schedule_tasks_phase_id");
+
+                    b.HasIndex("ScheduleId")
+                        .HasDatabaseName("ix_schedule_tasks_schedule_id");
+
+                    b.HasIndex("TenantId", "ScheduleId", "PhaseId", "Position")
+                        .HasDatabaseName("ix_schedule_tasks_tenant_id_schedule_id_phase_id_position");
+
+                    b.ToTable("schedule_tasks", (string)null);
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Tenancy.TenantStateOverride", b =>
@@ -2143,6 +2339,12 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             modelBuilder.Entity("EsRegions.Web.Features.Plans.Plan", b =>
                 {
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("ParentPlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plans_plans_parent_plan_id");
+
                     b.OwnsOne("EsRegions.Web.Features.Plans.Resolution", "Resolution", b1 =>
                         {
                             b1.Property<Guid>("PlanId");
@@ -2272,6 +2474,42 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_versions_plans_plan_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Schedules.PlanSchedule", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_schedules_plans_plan_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Schedules.SchedulePhase", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.Schedules.PlanSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_phases_plan_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Plans.Schedules.ScheduleTask", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Plans.Schedules.SchedulePhase", null)
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_tasks_schedule_phases_phase_id");
+
+                    b.HasOne("EsRegions.Web.Features.Plans.Schedules.PlanSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_schedule_tasks_plan_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

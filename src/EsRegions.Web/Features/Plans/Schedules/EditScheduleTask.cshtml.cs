@@ -1,0 +1,59 @@
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EsRegions.Web.Features.Plans.Schedules;
+
+/// <summary>Staff change a schedule task's status, quarters, owner or note; its reminders follow the change.</summary>
+[TenantScoped]
+[Authorize(Policy = Policies.TenantStaff)]
+public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminders reminders) : PageModel
+{
+    public sealed class Input
+    {
+        public string? Status { get; set; }
+        public string? From { get; set; }
+        public string? To { get; set; }
+        public string? Owner { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public Input Form { get; set; } = new();
+    public PlanSchedule Schedule { get; private set; } = null!;
+    public ScheduleTask Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, taskId, ct)) return NotFound();
+        Form = new Input
+        {
+            Status = ScheduleQueries.StatusText(Item.Status), From = Item.From?.ToString(), To = Item.To?.ToString(), Owner = Item.Owner, Note = Item.Note,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, taskId, ct)) return NotFound();
+        var change = new ScheduleTaskChange(Form.Status, Form.From, Form.To, Form.Owner, Form.Note);
+        var errors = change.Validate(Schedule, out var status, out var from, out var to);
+        foreach (var (field, messages) in errors)
+            foreach (var m in messages) ModelState.AddModelError($"Form.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
+        if (errors.Count > 0) return Page();
+        Item.Update(status, from, to, Form.Owner, Form.Note);
+        await reminders.SyncAsync(Item, ct);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"{Request.PathBase}/harmonogramy/{id}#t-{taskId}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        Schedule = (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == id, ct))!;
+        Item = (await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == id, ct))!;
+        return Schedule is not null && Item is not null;
+    }
+}
