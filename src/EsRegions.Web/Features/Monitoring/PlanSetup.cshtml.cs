@@ -49,7 +49,7 @@ public sealed class PlanSetupModel(EsRegionsDbContext db, ReportingSchedule sche
         {
             IndicatorId = r.Indicator.Id, OrganisationId = Plan.TrackOf(r.Indicator.Id)?.OrganisationId, CatalogueCode = r.Indicator.CatalogueCode,
         }).ToList();
-        NewPeriod = new PeriodInput { Period = Plan.Plan.YearFrom.ToString() };
+        NewPeriod = new PeriodInput { Period = Plan.Plan.YearFrom?.ToString() ?? "" };
         return Page();
     }
 

@@ -35,7 +35,10 @@ internal static class ReportApi
             return TypedResults.Problem(statusCode: 400, title: "Unsupported format", detail: "format must be json or xlsx.");
         var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return TypedResults.NotFound();
-        var report = await reports.BuildAsync(id, year ?? plan.YearFrom, ct);
+        // A plan whose years are unknown (e.g. Lubelskie's, seed 004) has no default year: the caller names it.
+        if ((year ?? plan.YearFrom) is not { } reportYear)
+            return TypedResults.Problem(statusCode: 400, title: "Year required", detail: "year is required: the plan names no years.");
+        var report = await reports.BuildAsync(id, reportYear, ct);
         if (report is null) return TypedResults.NotFound();
         return format == "xlsx"
             ? TypedResults.File(ReportSpreadsheet.Write(report), ReportSpreadsheet.ContentType, $"raport-{report.Year}-{id.ToString()[..8]}.xlsx")

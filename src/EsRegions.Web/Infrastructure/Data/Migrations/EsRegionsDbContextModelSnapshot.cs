@@ -23,6 +23,200 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Committee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mandate")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("mandate");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.PrimitiveCollection<List<string>>("PlanPriorities")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("plan_priorities");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("short_name");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committees");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_committees_parent_id");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_committees_tenant_id_key");
+
+                    b.ToTable("committees", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.CommitteeMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<byte[]>("FeedTokenHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("feed_token_hash");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("institution");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Seat")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("seat");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("TermFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("term_from");
+
+                    b.Property<DateOnly>("TermTo")
+                        .HasColumnType("date")
+                        .HasColumnName("term_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_members");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_committee_members_committee_id");
+
+                    b.HasIndex("TenantId", "CommitteeId")
+                        .HasDatabaseName("ix_committee_members_tenant_id_committee_id");
+
+                    b.HasIndex("TenantId", "FeedTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_committee_members_tenant_id_feed_token_hash")
+                        .HasFilter("feed_token_hash IS NOT NULL");
+
+                    b.ToTable("committee_members", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Resolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("adopted_on");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<string>("DocumentUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("document_url");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_committee_resolutions");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_committee_resolutions_committee_id");
+
+                    b.HasIndex("TenantId", "CommitteeId", "Year", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_committee_resolutions_tenant_id_committee_id_year_number");
+
+                    b.ToTable("committee_resolutions", (string)null);
+                });
+
             modelBuilder.Entity("EsRegions.Web.Features.Consultations.Consultation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,6 +632,238 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_tenant_memberships_tenant_id_user_id");
 
                     b.ToTable("tenant_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Meetings.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("attended");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Substitute")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("substitute");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_invitations");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_invitations_meeting_id");
+
+                    b.HasIndex("TenantId", "MeetingId", "Email")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meeting_invitations_tenant_id_meeting_id_email");
+
+                    b.ToTable("meeting_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Meetings.InvitationBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<int>("Queued")
+                        .HasColumnType("integer")
+                        .HasColumnName("queued");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_invitation_batches");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_invitation_batches_meeting_id");
+
+                    b.HasIndex("TenantId", "MeetingId")
+                        .HasDatabaseName("ix_meeting_invitation_batches_tenant_id_meeting_id");
+
+                    b.ToTable("meeting_invitation_batches", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<Guid?>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<DateTimeOffset?>("MinutesRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minutes_recorded_at");
+
+                    b.Property<string>("MinutesUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("minutes_url");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<bool>("Online")
+                        .HasColumnType("boolean")
+                        .HasColumnName("online");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("online_url");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("organiser");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("source_key");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meetings");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_meetings_committee_id");
+
+                    b.HasIndex("TenantId", "CommitteeId")
+                        .HasDatabaseName("ix_meetings_tenant_id_committee_id");
+
+                    b.HasIndex("TenantId", "SourceKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_meetings_tenant_id_source_key")
+                        .HasFilter("source_key IS NOT NULL");
+
+                    b.ToTable("meetings", (string)null);
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Monitoring.CatalogueIndicator", b =>
@@ -2113,6 +2539,35 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                     b.ToTable("oidc_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Committee", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_committees_committees_parent_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.CommitteeMember", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_members_committees_committee_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Resolution", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_committee_resolutions_committees_committee_id");
+                });
+
             modelBuilder.Entity("EsRegions.Web.Features.Consultations.Consultation", b =>
                 {
                     b.OwnsOne("EsRegions.Web.Features.Consultations.ConsultationSchedule", "Schedule", b1 =>
@@ -2201,6 +2656,101 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_tenant_memberships_users_user_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Meetings.Invitation", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitations_meeting_meeting_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Meetings.InvitationBatch", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_invitation_batches_meeting_meeting_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Meetings.Meeting", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_meetings_committees_committee_id");
+
+                    b.OwnsOne("EsRegions.Web.Features.Meetings.FuzzyDate", "Date", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date")
+                                .HasColumnName("date_from");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("date_precision");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("date_text");
+
+                            b1.Property<DateOnly>("To")
+                                .HasColumnType("date")
+                                .HasColumnName("date_to");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_id");
+                        });
+
+                    b.OwnsMany("EsRegions.Web.Features.Meetings.MeetingMaterial", "Materials", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("Url")
+                                .IsRequired();
+
+                            b1.HasKey("MeetingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("meetings");
+
+                            b1
+                                .ToJson("materials")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId")
+                                .HasConstraintName("fk_meetings_meetings_meeting_id");
+                        });
+
+                    b.Navigation("Date")
+                        .IsRequired();
+
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Monitoring.IndicatorTrack", b =>
