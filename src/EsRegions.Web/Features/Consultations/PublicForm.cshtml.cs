@@ -16,7 +16,6 @@ namespace EsRegions.Web.Features.Consultations;
 [TenantScoped]
 [AllowAnonymous]
 [EmailLinkPage]
-// Stated here as well: EmailLinkPages' convention does not reach the endpoint's metadata (ConsultationStaffPagesTests proves the limit).
 [EnableRateLimiting(EmailLinkPages.RateLimitPolicy)]
 public sealed class PublicFormModel(EsRegionsDbContext db, ConsultationParticipants participants, ConsultationInvitations invitations,
     TimeProvider clock) : PageModel

@@ -15,7 +15,6 @@ namespace EsRegions.Web.Features.Consultations;
 [TenantScoped]
 [AllowAnonymous]
 [EmailLinkPage]
-// Stated here as well: EmailLinkPages' convention does not reach the endpoint's metadata (ConsultationStaffPagesTests proves the limit).
 [EnableRateLimiting(EmailLinkPages.RateLimitPolicy)]
 public sealed class ReplyModel(ConsultationLinks links, ConsultationQueries queries, ConsultationReplies replies, TimeProvider clock) : PageModel
 {

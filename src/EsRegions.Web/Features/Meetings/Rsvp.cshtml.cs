@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Links;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -15,6 +16,7 @@ namespace EsRegions.Web.Features.Meetings;
 [TenantScoped]
 [AllowAnonymous]
 [EmailLinkPage]
+[EnableRateLimiting(EmailLinkPages.RateLimitPolicy)]
 public sealed class RsvpModel(EsRegionsDbContext db, EmailLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty] public RsvpStatus Answer { get; set; }

@@ -16,6 +16,7 @@ public sealed class EmailLinkPageTests
             .Where(t => t.GetCustomAttribute<EnableRateLimitingAttribute>()?.PolicyName != EmailLinkPages.RateLimitPolicy)
             .Select(t => t.FullName);
 
+        Assert.NotEmpty(LinkPages);
         Assert.Empty(unlimited);
     }
 }
