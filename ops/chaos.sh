@@ -47,7 +47,6 @@ MAIL_DIR="$CHAOS/maildev"
 LOGS="$CHAOS/logs"
 TMP="$CHAOS/tmp"
 MAILDEV_BIN="$ESR_OPS_DIR/node_modules/.bin/maildev"
-WEB_PROJECT="$REPO/src/EsRegions.Web/EsRegions.Web.csproj"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Processes this script started (and only those are stopped)
@@ -59,15 +58,7 @@ PG_STARTED=0
 USED_PORTS=()
 declare -a RESULTS=()
 
-stop_pid() { # PID SECONDS
-  local pid="$1" seconds="$2" i
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
-  kill -TERM "$pid" 2>/dev/null
-  for ((i = 0; i < seconds * 5; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  return 0
-}
+stop_pid() { esr_stop_pid "$1" "$2"; } # PID SECONDS
 
 cleanup() {
   local rc=$? name
@@ -77,7 +68,7 @@ cleanup() {
   [[ -n "$NGINX_PID" ]] && stop_pid "$NGINX_PID" 5
   for name in "${!APP_PID[@]}"; do stop_pid "${APP_PID[$name]}" 20; done
   [[ -n "$MAILDEV_PID" ]] && stop_pid "$MAILDEV_PID" 5
-  if ((PG_STARTED)); then pg_cmd pg_ctl -D "$PGDATA" -m fast -w -t 60 stop >>"$LOGS/postgres.log" 2>&1; fi
+  ((PG_STARTED)) && esr_pg_stop "$PGDATA" "$LOGS/postgres.log"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -105,69 +96,35 @@ alloc_port() {
 # ---------------------------------------------------------------------------------------------------------------
 psql_q() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB_NAME" -c "$1"; }
 
-pg_start() {
-  pg_cmd pg_ctl -D "$PGDATA" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_SOCKET_DIR' -c max_connections=300" start >/dev/null
-}
-pg_stop() { pg_cmd pg_ctl -D "$PGDATA" -m fast -w -t 60 stop >>"$LOGS/postgres.log" 2>&1; }
+pg_start() { esr_pg_start "$PGDATA" "$PG_PORT" "$PG_SOCKET_DIR" "$LOGS/postgres.log" "-c max_connections=300"; }
+pg_stop() { esr_pg_stop "$PGDATA" "$LOGS/postgres.log"; }
 
 start_postgres() {
   rm -rf "$PGDATA" "$PG_SOCKET_DIR"
-  mkdir -p "$PGDATA" "$PG_SOCKET_DIR"
-  touch "$LOGS/postgres.log"
-  if [[ "$(id -u)" -eq 0 ]]; then
-    runuser -u postgres -- test -x "$CHAOS" ||
-      esr_die "the 'postgres' OS user cannot reach $CHAOS; run from a checkout under a world-searchable path"
-    chown -R postgres:postgres "$PGDATA" "$PG_SOCKET_DIR" "$LOGS/postgres.log"
-  fi
-  chmod 700 "$PGDATA"
-  pg_cmd initdb -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >>"$LOGS/postgres.log" 2>&1 ||
-    esr_die "initdb failed (log: $LOGS/postgres.log)"
+  esr_pg_prepare_dirs "$PGDATA" "$PG_SOCKET_DIR" "$LOGS/postgres.log"
+  esr_pg_initdb "$PGDATA" "$LOGS/postgres.log"
   pg_start || esr_die "PostgreSQL did not start (log: $LOGS/postgres.log)"
   PG_STARTED=1
-  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-    -v dbname="$DB_NAME" -f "$ESR_OPS_DIR/db/init.sql" >/dev/null || esr_die "ops/db/init.sql failed"
+  esr_db_init "$PG_PORT" "$DB_NAME"
 }
 
 start_maildev() {
-  mkdir -p "$MAIL_DIR"
-  "$MAILDEV_BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP_PORT" -w "$MAILDEV_WEB_PORT" \
-    --mail-directory "$MAIL_DIR" --silent >>"$LOGS/maildev.log" 2>&1 </dev/null &
-  MAILDEV_PID=$!
-  wait_for_port 127.0.0.1 "$SMTP_PORT" 30 && wait_for_port 127.0.0.1 "$MAILDEV_WEB_PORT" 10 ||
-    esr_die "MailDev did not start listening (log: $LOGS/maildev.log)"
+  esr_start_maildev "$SMTP_PORT" "$MAILDEV_WEB_PORT" "$MAIL_DIR" "$LOGS/maildev.log"
+  MAILDEV_PID=$ESR_STARTED_PID
 }
 stop_maildev() { [[ -n "$MAILDEV_PID" ]] && stop_pid "$MAILDEV_PID" 5; MAILDEV_PID=""; }
 
-build_app() {
-  log "building src/EsRegions.Web (Release); log in $LOGS/build.log"
-  dotnet build "$WEB_PROJECT" -c Release -nologo -v minimal >"$LOGS/build.log" 2>&1 || esr_die "the build failed ($LOGS/build.log)"
-  APP_DLL="$(dotnet msbuild "$WEB_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release 2>/dev/null | tail -n 1 | tr -d '\r')"
-  [[ -f "$APP_DLL" ]] || esr_die "cannot find the built EsRegions.Web.dll"
-}
+build_app() { esr_build_web "$LOGS/build.log"; }
 
 # start_app NAME — starts an instance on its own port (allocated once per name) and waits for /health/ready.
 start_app() {
   local name="$1" port
   [[ -n "${APP_PORT[$name]:-}" ]] || { alloc_port port; APP_PORT[$name]=$port; }
   port="${APP_PORT[$name]}"
-  local conn="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME"
   printf '\n===== %s starting instance %s on %s =====\n' "$(date -Is)" "$name" "$port" >>"$LOGS/app-$name.log"
-  (
-    cd "$REPO/src/EsRegions.Web"
-    export ASPNETCORE_ENVIRONMENT=Development
-    export ASPNETCORE_URLS="http://127.0.0.1:$port"
-    export ConnectionStrings__App="$conn;Username=esregions_app;Password=esregions_app_dev"
-    export ConnectionStrings__Owner="$conn;Username=esregions_owner;Password=esregions_owner_dev"
-    export Database__MigrateOnStart=true
-    export Tenancy__Directory="$REPO/tenants"
-    export Smtp__Host=127.0.0.1
-    export Smtp__Port="$SMTP_PORT"
-    export App__PublicUrl="${PUBLIC_URL:-http://127.0.0.1:$port}"
-    export Outbox__Lease="$OUTBOX_LEASE"
-    exec dotnet "$APP_DLL"
-  ) >>"$LOGS/app-$name.log" 2>&1 </dev/null &
-  APP_PID[$name]=$!
+  esr_start_web "http://127.0.0.1:$port" "${PUBLIC_URL:-http://127.0.0.1:$port}" "$PG_PORT" "$DB_NAME" "$SMTP_PORT" \
+    "$LOGS/app-$name.log" "Outbox__Lease=$OUTBOX_LEASE"
+  APP_PID[$name]=$ESR_STARTED_PID
   wait_ready "$name" || esr_die "instance $name did not become ready (log: $LOGS/app-$name.log)"
 }
 
@@ -175,7 +132,7 @@ wait_ready() { # NAME
   local name="$1" deadline=$((SECONDS + START_TIMEOUT))
   while ((SECONDS < deadline)); do
     kill -0 "${APP_PID[$name]}" 2>/dev/null || return 1
-    [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:${APP_PORT[$name]}/health/ready")" == 200 ]] && return 0
+    esr_app_ready "http://127.0.0.1:${APP_PORT[$name]}" && return 0
     sleep 1
   done
   return 1

@@ -15,6 +15,19 @@
 #   pg_cmd NAME ARGS...                        as_pg_user "$PG_BIN/NAME" ARGS...
 #   port_in_use HOST PORT                      true when something accepts TCP connections there
 #   wait_for_port HOST PORT SECONDS            waits until HOST:PORT accepts connections (false on timeout)
+#   esr_stop_pid PID SECONDS [NAME]            TERM, wait up to SECONDS, then KILL; reaps the child
+#   esr_pg_prepare_dirs PGDATA SOCKETDIR LOG   creates the cluster's directories, owned by `postgres` when root
+#   esr_pg_initdb PGDATA LOG                   initdb (trust auth, UTF8, C.UTF-8) into an empty PGDATA
+#   esr_pg_start PGDATA PORT SOCKETDIR LOG [OPTS]  pg_ctl start on 127.0.0.1:PORT (OPTS: extra `-c k=v` options)
+#   esr_pg_stop PGDATA LOG                     pg_ctl stop -m fast
+#   esr_db_init PORT DBNAME                    roles and database from ops/db/init.sql (idempotent)
+#   esr_start_maildev SMTP WEB DIR LOG         starts MailDev in the background; ESR_STARTED_PID is its pid
+#   esr_build_web LOG                          builds src/EsRegions.Web (Release); sets APP_DLL
+#   esr_start_web URL PUBLIC_URL PGPORT DB SMTP LOG [NAME=VALUE...]
+#                                              starts the built app in the background (Development environment,
+#                                              tenants/, migrations on start); ESR_STARTED_PID is its pid
+#   esr_app_ready URL                          true when URL/health/ready answers 200
+#   esr_show_log_tail FILE LINES               prints the end of a log on stderr
 
 if [[ -n "${_ESR_LIB_SOURCED:-}" ]]; then
   return 0
@@ -166,4 +179,124 @@ wait_for_port() {
     sleep 0.3
   done
   port_in_use "$host" "$port"
+}
+
+# esr_stop_pid PID SECONDS [NAME] — stops a child: TERM, up to SECONDS to exit, then KILL; always reaps it.
+esr_stop_pid() {
+  local pid="$1" seconds="$2" name="${3:-}" i
+  if ! kill -0 "$pid" 2>/dev/null; then
+    wait "$pid" 2>/dev/null || true
+    return 0
+  fi
+  [[ -n "$name" ]] && esr_log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < seconds * 5; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    [[ -n "$name" ]] && esr_warn "$name did not stop within ${seconds}s, killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+  return 0
+}
+
+esr_show_log_tail() { # FILE LINES
+  if [[ -s "$1" ]]; then
+    printf -- '----- last %s lines of %s -----\n' "$2" "$1" >&2
+    tail -n "$2" "$1" >&2
+    printf -- '-----\n' >&2
+  fi
+}
+
+# esr_pg_prepare_dirs PGDATA SOCKETDIR LOG — PostgreSQL runs as the `postgres` OS user when we are root: it must
+# reach the directories and own its own.
+esr_pg_prepare_dirs() {
+  local pgdata="$1" sockets="$2" log="$3" parent
+  parent="$(dirname "$pgdata")"
+  mkdir -p "$pgdata" "$sockets" "$(dirname "$log")"
+  touch "$log"
+  if _esr_is_root; then
+    runuser -u postgres -- test -x "$parent" ||
+      esr_die "the 'postgres' OS user cannot reach $parent (a parent directory is not world-searchable); run from a checkout under a path such as /work or /srv, or chmod o+x the parent directories"
+    [[ "$(stat -c %U "$pgdata")" == postgres ]] || chown -R postgres:postgres "$pgdata"
+    chown postgres:postgres "$sockets" "$log"
+  fi
+  chmod 700 "$pgdata"
+}
+
+esr_pg_initdb() { # PGDATA LOG
+  pg_cmd initdb -D "$1" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >>"$2" 2>&1 || {
+    esr_show_log_tail "$2" 30
+    esr_die "initdb failed (log: $2)"
+  }
+}
+
+esr_pg_start() { # PGDATA PORT SOCKETDIR LOG [EXTRA_OPTIONS]
+  pg_cmd pg_ctl -D "$1" -l "$4" -w -t 60 -o "-c listen_addresses=127.0.0.1 -p $2 -k '$3' ${5:-}" start >/dev/null
+}
+
+esr_pg_stop() { # PGDATA LOG
+  pg_cmd pg_ctl -D "$1" -m fast -w -t 60 stop >>"$2" 2>&1
+}
+
+esr_db_init() { # PORT DBNAME
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$1" -U postgres -d postgres \
+    -v dbname="$2" -f "$ESR_OPS_DIR/db/init.sql" >/dev/null ||
+    esr_die "ops/db/init.sql failed against 127.0.0.1:$1"
+}
+
+esr_start_maildev() { # SMTP_PORT WEB_PORT MAIL_DIR LOG
+  mkdir -p "$3"
+  "$ESR_OPS_DIR/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$1" -w "$2" \
+    --mail-directory "$3" --silent >>"$4" 2>&1 </dev/null &
+  ESR_STARTED_PID=$!
+  if ! wait_for_port 127.0.0.1 "$1" 30 || ! wait_for_port 127.0.0.1 "$2" 10; then
+    esr_show_log_tail "$4" 30
+    esr_die "MailDev did not start listening (log: $4)"
+  fi
+}
+
+esr_build_web() { # LOG
+  local project="$ESR_REPO_ROOT/src/EsRegions.Web/EsRegions.Web.csproj"
+  esr_log "building src/EsRegions.Web (Release); log in $1"
+  if ! dotnet build "$project" -c Release -nologo -v minimal >"$1" 2>&1; then
+    grep -E ': (error|warning) ' "$1" | sort -u | head -n 60 >&2 || esr_show_log_tail "$1" 60
+    esr_die "the build failed (full log: $1)"
+  fi
+  APP_DLL="$(dotnet msbuild "$project" -nologo -getProperty:TargetPath -p:Configuration=Release 2>/dev/null | tail -n 1 | tr -d '\r')"
+  if [[ ! -f "$APP_DLL" ]]; then
+    APP_DLL="$(ls -1t "$ESR_REPO_ROOT"/src/EsRegions.Web/bin/Release/*/EsRegions.Web.dll 2>/dev/null | head -n 1 || true)"
+  fi
+  [[ -f "$APP_DLL" ]] || esr_die "cannot find the built EsRegions.Web.dll under src/EsRegions.Web/bin/Release"
+}
+
+# esr_start_web URL PUBLIC_URL PG_PORT DB SMTP_PORT LOG [NAME=VALUE...] — the built app (esr_build_web) in the
+# background with the demo database roles of ops/db/init.sql; extra NAME=VALUE pairs become its environment.
+esr_start_web() {
+  local url="$1" public_url="$2" pg_port="$3" db="$4" smtp_port="$5" log="$6"
+  shift 6
+  local conn="Host=127.0.0.1;Port=$pg_port;Database=$db"
+  (
+    # The content root is the project folder, as with `dotnet run` (appsettings*.json, wwwroot).
+    cd "$ESR_REPO_ROOT/src/EsRegions.Web"
+    export ASPNETCORE_ENVIRONMENT=Development
+    export ASPNETCORE_URLS="$url"
+    export ConnectionStrings__App="$conn;Username=esregions_app;Password=esregions_app_dev"
+    export ConnectionStrings__Owner="$conn;Username=esregions_owner;Password=esregions_owner_dev"
+    export Database__MigrateOnStart=true
+    export Tenancy__Directory="$ESR_REPO_ROOT/tenants"
+    export Smtp__Host=127.0.0.1
+    export Smtp__Port="$smtp_port"
+    export App__PublicUrl="$public_url"
+    local pair
+    for pair in "$@"; do export "${pair?}"; done
+    exec dotnet "$APP_DLL"
+  ) >>"$log" 2>&1 </dev/null &
+  ESR_STARTED_PID=$!
+}
+
+esr_app_ready() { # URL
+  [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1/health/ready" 2>/dev/null)" == 200 ]]
 }

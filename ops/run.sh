@@ -29,7 +29,6 @@ PG_SOCKET_DIR="$DATA/pg-socket"
 MAIL_DIR="$DATA/maildev"
 LOGS="$DATA/logs"
 MAILDEV_BIN="$ESR_OPS_DIR/node_modules/.bin/maildev"
-WEB_PROJECT="$REPO/src/EsRegions.Web/EsRegions.Web.csproj"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Arguments and ports
@@ -78,36 +77,17 @@ APP_PID=""
 MAILDEV_PID=""
 PG_STARTED=0
 
-stop_pid() { # PID NAME SECONDS
-  local pid="$1" name="$2" seconds="$3" i
-  kill -0 "$pid" 2>/dev/null || {
-    wait "$pid" 2>/dev/null || true
-    return 0
-  }
-  esr_log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < seconds * 5; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    esr_warn "$name did not stop within ${seconds}s, killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  wait "$pid" 2>/dev/null || true
-}
-
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   # Stopping must finish even when our output is gone (e.g. `ops/run.sh | tee log` and Ctrl-C kills tee first).
   trap '' PIPE
   set +e
-  [[ -n "$APP_PID" ]] && stop_pid "$APP_PID" "the app" 20
-  [[ -n "$MAILDEV_PID" ]] && stop_pid "$MAILDEV_PID" MailDev 5
+  [[ -n "$APP_PID" ]] && esr_stop_pid "$APP_PID" 20 "the app"
+  [[ -n "$MAILDEV_PID" ]] && esr_stop_pid "$MAILDEV_PID" 5 MailDev
   if ((PG_STARTED)); then
     esr_log "stopping PostgreSQL (.data/pg)"
-    pg_cmd pg_ctl -D "$PGDATA" -m fast -w -t 60 stop >>"$LOGS/postgres.log" 2>&1 ||
+    esr_pg_stop "$PGDATA" "$LOGS/postgres.log" ||
       esr_warn "pg_ctl stop failed; see $LOGS/postgres.log"
   fi
   exit "$rc"
@@ -115,14 +95,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-show_log_tail() { # FILE LINES
-  if [[ -s "$1" ]]; then
-    printf -- '----- last %s lines of %s -----\n' "$2" "$1" >&2
-    tail -n "$2" "$1" >&2
-    printf -- '-----\n' >&2
-  fi
-}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Prerequisites
@@ -134,21 +106,7 @@ ensure_ops_npm
 [[ -x "$MAILDEV_BIN" ]] || esr_die "$MAILDEV_BIN is missing after npm ci in ops/"
 
 mkdir -p "$DATA" "$LOGS" "$MAIL_DIR"
-touch "$LOGS/postgres.log"
-if [[ "$(id -u)" -eq 0 ]]; then
-  # PostgreSQL runs as the `postgres` OS user: it must reach .data and own its own directories.
-  if ! runuser -u postgres -- test -x "$DATA"; then
-    esr_die "the 'postgres' OS user cannot reach $DATA (a parent directory is not world-searchable); run from a checkout under a path such as /work or /srv, or chmod o+x the parent directories"
-  fi
-  mkdir -p "$PGDATA" "$PG_SOCKET_DIR"
-  if [[ "$(stat -c %U "$PGDATA")" != postgres ]]; then
-    chown -R postgres:postgres "$PGDATA"
-  fi
-  chown postgres:postgres "$PG_SOCKET_DIR" "$LOGS/postgres.log"
-else
-  mkdir -p "$PGDATA" "$PG_SOCKET_DIR"
-fi
-chmod 700 "$PGDATA"
+esr_pg_prepare_dirs "$PGDATA" "$PG_SOCKET_DIR" "$LOGS/postgres.log"
 
 # ---------------------------------------------------------------------------------------------------------------
 # PostgreSQL
@@ -186,24 +144,18 @@ else
       esr_die "$PGDATA is not empty but holds no PostgreSQL cluster; move it away and run again"
     fi
     esr_log "creating the PostgreSQL cluster in .data/pg (first run)"
-    pg_cmd initdb -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >>"$LOGS/postgres.log" 2>&1 || {
-      show_log_tail "$LOGS/postgres.log" 30
-      esr_die "initdb failed"
-    }
+    esr_pg_initdb "$PGDATA" "$LOGS/postgres.log"
   fi
   esr_log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-  if ! pg_cmd pg_ctl -D "$PGDATA" -l "$LOGS/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_SOCKET_DIR'" start >/dev/null; then
-    show_log_tail "$LOGS/postgres.log" 30
+  if ! esr_pg_start "$PGDATA" "$PG_PORT" "$PG_SOCKET_DIR" "$LOGS/postgres.log"; then
+    esr_show_log_tail "$LOGS/postgres.log" 30
     esr_die "PostgreSQL did not start (log: $LOGS/postgres.log)"
   fi
   PG_STARTED=1
 fi
 
 esr_log "creating roles and database '$DB_NAME' if missing (ops/db/init.sql)"
-"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
-  -v dbname="$DB_NAME" -f "$ESR_OPS_DIR/db/init.sql" ||
-  esr_die "ops/db/init.sql failed against 127.0.0.1:$PG_PORT"
+esr_db_init "$PG_PORT" "$DB_NAME"
 
 # ---------------------------------------------------------------------------------------------------------------
 # MailDev
@@ -221,13 +173,8 @@ else
     esr_die "port $MAILDEV_WEB_PORT (MailDev web) is already in use by another program; choose another with ESR_MAILDEV_WEB_PORT=<port>"
   fi
   esr_log "starting MailDev (SMTP 127.0.0.1:$SMTP_PORT, web 127.0.0.1:$MAILDEV_WEB_PORT)"
-  "$MAILDEV_BIN" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$SMTP_PORT" -w "$MAILDEV_WEB_PORT" \
-    --mail-directory "$MAIL_DIR" --silent >>"$LOGS/maildev.log" 2>&1 </dev/null &
-  MAILDEV_PID=$!
-  if ! wait_for_port 127.0.0.1 "$SMTP_PORT" 30 || ! wait_for_port 127.0.0.1 "$MAILDEV_WEB_PORT" 10; then
-    show_log_tail "$LOGS/maildev.log" 30
-    esr_die "MailDev did not start listening (log: $LOGS/maildev.log)"
-  fi
+  esr_start_maildev "$SMTP_PORT" "$MAILDEV_WEB_PORT" "$MAIL_DIR" "$LOGS/maildev.log"
+  MAILDEV_PID=$ESR_STARTED_PID
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -237,37 +184,14 @@ if port_in_use "$APP_PROBE_HOST" "$APP_PORT"; then
   esr_die "port $APP_PORT (the app, $ESR_URL) is already in use by another program; choose another with ESR_URL=http://127.0.0.1:<port>"
 fi
 
-esr_log "building src/EsRegions.Web (Release); output in .data/logs/build.log"
-if ! dotnet build "$WEB_PROJECT" -c Release -nologo -v minimal >"$LOGS/build.log" 2>&1; then
-  grep -E ': (error|warning) ' "$LOGS/build.log" | sort -u | head -n 60 >&2 || show_log_tail "$LOGS/build.log" 60
-  esr_die "the build failed (full log: $LOGS/build.log)"
-fi
-APP_DLL="$(dotnet msbuild "$WEB_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release 2>/dev/null | tail -n 1 | tr -d '\r')"
-if [[ ! -f "$APP_DLL" ]]; then
-  APP_DLL="$(ls -1t "$REPO"/src/EsRegions.Web/bin/Release/*/EsRegions.Web.dll 2>/dev/null | head -n 1 || true)"
-fi
-[[ -f "$APP_DLL" ]] || esr_die "cannot find the built EsRegions.Web.dll under src/EsRegions.Web/bin/Release"
+esr_build_web "$LOGS/build.log"
 
-PG_CONN_COMMON="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME"
 esr_log "starting the app on $ESR_URL; log in .data/logs/app.log"
 {
   printf '\n===== %s run.sh starting the app =====\n' "$(date -Is)"
 } >>"$LOGS/app.log"
-(
-  # The content root is the project folder, as with `dotnet run` (appsettings*.json, wwwroot).
-  cd "$REPO/src/EsRegions.Web"
-  export ASPNETCORE_ENVIRONMENT=Development
-  export ASPNETCORE_URLS="$ESR_URL"
-  export ConnectionStrings__App="$PG_CONN_COMMON;Username=esregions_app;Password=esregions_app_dev"
-  export ConnectionStrings__Owner="$PG_CONN_COMMON;Username=esregions_owner;Password=esregions_owner_dev"
-  export Database__MigrateOnStart=true
-  export Tenancy__Directory="$REPO/tenants"
-  export Smtp__Host=127.0.0.1
-  export Smtp__Port="$SMTP_PORT"
-  export App__PublicUrl="$APP_PUBLIC_URL"
-  exec dotnet "$APP_DLL"
-) >>"$LOGS/app.log" 2>&1 </dev/null &
-APP_PID=$!
+esr_start_web "$ESR_URL" "$APP_PUBLIC_URL" "$PG_PORT" "$DB_NAME" "$SMTP_PORT" "$LOGS/app.log"
+APP_PID=$ESR_STARTED_PID
 
 ready=0
 deadline=$((SECONDS + START_TIMEOUT))
@@ -276,19 +200,18 @@ while ((SECONDS < deadline)); do
     app_rc=0
     wait "$APP_PID" || app_rc=$?
     APP_PID=""
-    show_log_tail "$LOGS/app.log" 80
+    esr_show_log_tail "$LOGS/app.log" 80
     esr_die "the app exited with code $app_rc before it was ready (log: $LOGS/app.log)"
   fi
-  code="$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$APP_PUBLIC_URL/health/ready" 2>/dev/null || true)"
-  if [[ "$code" == 200 ]]; then
+  if esr_app_ready "$APP_PUBLIC_URL"; then
     ready=1
     break
   fi
   sleep 1
 done
 if ((!ready)); then
-  show_log_tail "$LOGS/app.log" 80
-  esr_die "$APP_PUBLIC_URL/health/ready did not answer 200 within ${START_TIMEOUT}s (last status: ${code:-none}; log: $LOGS/app.log)"
+  esr_show_log_tail "$LOGS/app.log" 80
+  esr_die "$APP_PUBLIC_URL/health/ready did not answer 200 within ${START_TIMEOUT}s (log: $LOGS/app.log)"
 fi
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -337,7 +260,7 @@ app_rc=0
 wait "$APP_PID" || app_rc=$?
 APP_PID=""
 if ((app_rc != 0)); then
-  show_log_tail "$LOGS/app.log" 40
+  esr_show_log_tail "$LOGS/app.log" 40
   esr_die "the app exited with code $app_rc (log: $LOGS/app.log)"
 fi
 esr_log "the app exited"
