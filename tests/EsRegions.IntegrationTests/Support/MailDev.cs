@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace EsRegions.IntegrationTests.Support;
@@ -30,7 +28,7 @@ public sealed class MailDev : IAsyncDisposable
         // A port picked as free can be taken by someone else before MailDev binds it: then try fresh ports.
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(smtpPort ?? FreePort(), FreePort(), extraArgs);
+            var server = Launch(smtpPort ?? FreePorts.Next(), FreePorts.Next(), extraArgs);
             if (await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30))) return server;
             var exited = server._process.HasExited;
             await server.DisposeAsync();
@@ -75,13 +73,6 @@ public sealed class MailDev : IAsyncDisposable
         (await _http.GetFromJsonAsync<List<JsonElement>>("/api/email"))!;
 
     public async Task<string> SourceAsync(string id) => await _http.GetStringAsync($"/api/email/{id}/source");
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string FindBinary()
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace EsRegions.IntegrationTests.Support;
@@ -72,7 +70,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var bin = FindPostgresBin();
         _dataDir = Directory.CreateTempSubdirectory("pgtest-").FullName;
-        var port = FreePort();
+        var port = FreePorts.Next();
         var asPostgres = Environment.UserName == "root";
         if (asPostgres) await RunAsync("chown", $"-R postgres:postgres {_dataDir}");
         await RunPgAsync(asPostgres, Path.Combine(bin, "initdb"), $"-D {_dataDir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 -N");
@@ -97,13 +95,6 @@ public sealed class PostgresServer : IAsyncLifetime
                 .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0).FirstOrDefault()
               ?? throw new InvalidOperationException("No PostgreSQL server binaries under /usr/lib/postgresql: run ops/test.sh (it installs them) or set TEST_PG_CONNECTION.")
             : throw new InvalidOperationException("PostgreSQL is not installed: run ops/test.sh (it installs it) or set TEST_PG_CONNECTION.");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static Task RunPgAsync(bool asPostgres, string file, string arguments) =>
         asPostgres ? RunAsync("runuser", $"-u postgres -- {file} {arguments}") : RunAsync(file, arguments);

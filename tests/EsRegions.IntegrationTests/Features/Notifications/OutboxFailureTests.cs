@@ -8,7 +8,7 @@ public sealed class SmtpOutageTests(PostgresServer postgres) : MailTestBase(post
     /// <summary>The SMTP server is down when the app starts: the app knows its port, MailDev is not there yet.</summary>
     protected override Task BeforeAppStartsAsync()
     {
-        SmtpPort = MailDev.FreePort();
+        SmtpPort = FreePorts.Next();
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using EsRegions.IntegrationTests.Support;
 
@@ -9,7 +8,7 @@ namespace EsRegions.IntegrationTests.Infrastructure.Web;
 /// <summary>OTLP export switched on by the standard setting, received by a plain HTTP listener (OTLP/HTTP protobuf).</summary>
 public sealed class TelemetryTests(PostgresServer postgres) : AppTestBase(postgres)
 {
-    private readonly int _port = FreePort();
+    private readonly int _port = FreePorts.Next();
     private readonly ConcurrentQueue<(string Path, byte[] Body)> _received = new();
     private HttpListener? _collector;
 
@@ -66,11 +65,4 @@ public sealed class TelemetryTests(PostgresServer postgres) : AppTestBase(postgr
     }
 
     private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
