@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EsRegions.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
 
 namespace EsRegions.Web.Infrastructure.Web;
 
@@ -18,6 +19,11 @@ internal static class ErrorHandling
             ctx.ProblemDetails.Extensions.Remove("exception");
             // A lifecycle conflict explains itself; anything else unexpected says only what to quote.
             if (ctx.Exception is ConflictException conflict) ctx.ProblemDetails.Detail = conflict.Message;
+            else if (ctx.Exception is not null && IsDatabaseUnavailable(ctx.Exception))
+            {
+                ctx.ProblemDetails.Detail = "The database is unavailable for a moment. Nothing was saved; retry in a few seconds.";
+                ctx.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
             else if (ctx.Exception is not null) ctx.ProblemDetails.Detail = "An unexpected error occurred. Quote the traceId when reporting it.";
         });
 
@@ -30,12 +36,29 @@ internal static class ErrorHandling
                 BadHttpRequestException bad => bad.StatusCode,
                 TenantIsolationException => StatusCodes.Status403Forbidden,
                 ConflictException => StatusCodes.Status409Conflict,
+                _ when IsDatabaseUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });
         app.UseWhen(ctx => WantsHtmlPage(ctx.Request), html => html.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(ctx => !WantsHtmlPage(ctx.Request), api => api.UseStatusCodePages());
         return app;
+    }
+
+    private const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// True when the request failed because PostgreSQL cannot be reached or refused the work for a transient reason
+    /// (restart, shutdown, connection refused, too many connections, serialization failure): the client gets 503 with
+    /// Retry-After instead of 500, since retrying later is the right answer and nothing was committed.
+    /// </summary>
+    internal static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true }) return true;
+        }
+        return false;
     }
 
     private static bool WantsHtmlPage(HttpRequest request) =>
