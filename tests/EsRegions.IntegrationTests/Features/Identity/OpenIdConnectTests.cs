@@ -62,7 +62,7 @@ public sealed class OpenIdConnectTests(PostgresServer postgres) : AppTestBase(po
     }
 
     [Fact]
-    public async Task Authorization_code_with_pkce_round_trip_gives_tokens_for_the_users_region_and_refreshes()
+    public async Task Authorization_code_with_pkce_round_trip_gives_tokens_for_the_users_region_refreshes_and_refuses_a_replayed_code()
     {
         var ct = TestContext.Current.CancellationToken;
         await CreatePublicClientAsync("mazowsze-bi", "mazowsze", "http://localhost/callback");
@@ -90,11 +90,12 @@ public sealed class OpenIdConnectTests(PostgresServer postgres) : AppTestBase(po
         var callback = QueryHelpers.ParseQuery(redirect.Headers.Location!.Query);
         Assert.Equal("xyz", callback["state"].ToString());
 
-        var tokens = await TokenAsync(new()
+        var exchange = new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["code"] = callback["code"].ToString(), ["redirect_uri"] = "http://localhost/callback",
             ["client_id"] = "mazowsze-bi", ["code_verifier"] = verifier,
-        });
+        };
+        var tokens = await TokenAsync(exchange);
         var access = tokens.GetProperty("access_token").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await GetWithTokenAsync("/mazowsze/api/v1/organisations", access)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await GetWithTokenAsync("/lubelskie/api/v1/organisations", access)).StatusCode);
@@ -106,6 +107,11 @@ public sealed class OpenIdConnectTests(PostgresServer postgres) : AppTestBase(po
             ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()!, ["client_id"] = "mazowsze-bi",
         });
         Assert.Equal(HttpStatusCode.OK, (await GetWithTokenAsync("/mazowsze/api/v1/organisations", refreshed.GetProperty("access_token").GetString()!)).StatusCode);
+
+        // The same code a second time (an intercepted redirect replayed) gets nothing.
+        var replay = await Client.PostAsync("/connect/token", new FormUrlEncodedContent(exchange), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Equal("invalid_grant", (await replay.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
     }
 
     [Fact]
