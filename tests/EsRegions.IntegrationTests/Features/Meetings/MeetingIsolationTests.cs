@@ -46,8 +46,8 @@ public sealed class MeetingIsolationTests(PostgresServer postgres) : MeetingMail
         var foreignRsvp = rsvp.Replace("/malopolska/", "/mazowsze/");
         var rsvpPage = await person.GetAsync(foreignRsvp, ct);
         var rsvpHtml = await rsvpPage.Content.ReadAsStringAsync(ct);
-        // A valid antiforgery token (from the real page: opening it changes nothing) so that only the link decides.
-        var formToken = SignInClient.AntiforgeryToken(await person.GetStringAsync(rsvp, ct));
+        // A valid antiforgery token of Mazowsze's URLs (the cookie is per region path) so that only the link decides.
+        var formToken = SignInClient.AntiforgeryToken(await person.GetStringAsync("/mazowsze/konto/logowanie", ct));
         var rsvpPost = await person.PostAsync(foreignRsvp, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Answer"] = "Declined", ["__RequestVerificationToken"] = formToken,
