@@ -52,16 +52,18 @@ internal sealed partial class CommitteeFileLoader(EsRegionsDbContext db, Committ
         try { root = JsonNode.Parse(json); }
         catch (JsonException ex) { throw new TenantConfigurationException([$"{displayName}: not valid JSON ({ex.Message})"]); }
         var list = check.Array(check.AsObject(root, "$", "committees"), "$", "committees", minItems: 1);
-        var result = new List<CommitteeFileEntry>();
+        // Each entry with its index in the file: paths stay right when an earlier entry could not be read.
+        var read = new List<(int Index, CommitteeFileEntry Entry)>();
         for (var i = 0; list is not null && i < list.Count; i++)
-            if (ReadCommittee(check, list[i], $"$.committees[{i}]") is { } entry) result.Add(entry);
+            if (ReadCommittee(check, list[i], $"$.committees[{i}]") is { } entry) read.Add((i, entry));
+        var result = read.Select(r => r.Entry).ToList();
         var keys = new HashSet<string>();
-        for (var i = 0; i < result.Count; i++)
+        for (var n = 0; n < read.Count; n++)
         {
-            var e = result[i];
+            var (i, e) = read[n];
             if (!keys.Add(e.Key)) check.Fail($"$.committees[{i}].key", $"'{e.Key}' appears more than once");
             // A parent must come earlier in the file, which also rules out cycles.
-            if (e.Parent is not null && !result.Take(i).Any(p => p.Key == e.Parent))
+            if (e.Parent is not null && !result.Take(n).Any(p => p.Key == e.Parent))
                 check.Fail($"$.committees[{i}].parent", $"'{e.Parent}' is not the key of a committee listed before this one");
             foreach (var dup in e.Resolutions.GroupBy(r => (r.Number, r.Date.Year)).Where(g => g.Count() > 1))
                 check.Fail($"$.committees[{i}].resolutions", $"resolution {dup.Key.Number}/{dup.Key.Year} appears more than once");

@@ -5,7 +5,7 @@ public static class CommitteeText
 {
     public static string Kind(CommitteeKind kind) => kind switch
     {
-        CommitteeKind.Committee => "komitet",
+        CommitteeKind.Committee => "komitet główny",
         CommitteeKind.ExpertTeam => "zespół ekspertów",
         CommitteeKind.WorkingGroup => "zespół / grupa robocza",
         CommitteeKind.Council => "rada",

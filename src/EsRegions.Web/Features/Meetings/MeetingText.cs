@@ -13,7 +13,7 @@ public static class MeetingText
         MeetingKind.Gala => "gala",
         MeetingKind.Workshop => "warsztat",
         MeetingKind.Training => "szkolenie",
-        _ => "działanie",
+        _ => "zadanie",
     };
 
     public static string Status(RsvpStatus status) => status switch

@@ -50,7 +50,7 @@ public sealed record ReminderPolicy(
 {
     public static readonly IReadOnlySet<string> KnownKinds = new HashSet<string>
     {
-        "consultationClosing", "consultationClosed", "reportingDue", "reportingOverdue", "reportingEscalation", "meeting", "minutesMissing", "termEnding", "callDeadline", "scheduleTaskDue",
+        "consultationClosing", "consultationClosed", "reportingDue", "reportingOverdue", "reportingEscalation", "meeting", "minutesMissing", "termEnding", "callDeadline", "callConfirmation", "scheduleTaskDue",
     };
 }
 

@@ -7,7 +7,7 @@ using Ical.Net;
 namespace EsRegions.IntegrationTests.Features.Meetings;
 
 /// <summary>Invitations read back from a real MailDev: one message per person, with an iTIP request and a personal RSVP link.</summary>
-public sealed class InvitationTests(PostgresServer postgres) : MailTestBase(postgres)
+public sealed class InvitationTests(PostgresServer postgres) : MeetingMailTestBase(postgres)
 {
     private HttpClient Secretary => ClientAs(Policies.Roles.Secretary, "malopolska");
 
@@ -48,11 +48,8 @@ public sealed class InvitationTests(PostgresServer postgres) : MailTestBase(post
     public async Task Opening_the_rsvp_link_changes_nothing_and_posting_an_answer_records_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = await Secretary.CreateMeetingAsync("malopolska");
-        await Secretary.InviteAsync("malopolska", id, ("Jan Kowalski", "jan@owes.example"));
-        await DispatchUntilIdleAsync();
-        var path = (await Mail!.MessagesToAsync("jan@owes.example")).Single().RsvpPath();
-        var person = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var (id, _, _, path) = await InviteAndDeliverAsync(Secretary, "malopolska");
+        var person = Person();
 
         var page = await person.GetAsync(path, ct);
         var html = await page.Content.ReadAsStringAsync(ct);
@@ -77,11 +74,8 @@ public sealed class InvitationTests(PostgresServer postgres) : MailTestBase(post
     public async Task Answer_can_change_until_the_meeting_starts_and_not_after()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = await Secretary.CreateMeetingAsync("malopolska");
-        await Secretary.InviteAsync("malopolska", id, ("Jan Kowalski", "jan@owes.example"));
-        await DispatchUntilIdleAsync();
-        var path = (await Mail!.MessagesToAsync("jan@owes.example")).Single().RsvpPath();
-        var person = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var (id, _, _, path) = await InviteAndDeliverAsync(Secretary, "malopolska");
+        var person = Person();
 
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(person, path, "Accepted")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(person, path, "Tentative")).StatusCode);
@@ -96,10 +90,7 @@ public sealed class InvitationTests(PostgresServer postgres) : MailTestBase(post
     public async Task Invalid_or_another_regions_rsvp_link_shows_the_generic_page_with_404()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = await Secretary.CreateMeetingAsync("malopolska");
-        await Secretary.InviteAsync("malopolska", id, ("Jan Kowalski", "jan@owes.example"));
-        await DispatchUntilIdleAsync();
-        var path = (await Mail!.MessagesToAsync("jan@owes.example")).Single().RsvpPath();
+        var (_, _, _, path) = await InviteAndDeliverAsync(Secretary, "malopolska");
 
         var other = await Client.GetAsync(path.Replace("/malopolska/", "/mazowsze/"), ct);
         var tampered = await Client.GetAsync(path[..^2] + (path.EndsWith("AA") ? "BB" : "AA"), ct);
@@ -114,9 +105,7 @@ public sealed class InvitationTests(PostgresServer postgres) : MailTestBase(post
     public async Task Moving_a_meeting_sends_an_update_with_the_same_uid_and_a_higher_sequence_and_cancelling_sends_cancel()
     {
         var ct = TestContext.Current.CancellationToken;
-        var id = await Secretary.CreateMeetingAsync("malopolska");
-        await Secretary.InviteAsync("malopolska", id, ("Jan Kowalski", "jan@owes.example"));
-        await DispatchUntilIdleAsync();
+        var id = (await InviteAndDeliverAsync(Secretary, "malopolska")).MeetingId;
 
         var moved = await Secretary.PutAsJsonAsync($"/malopolska/api/v1/meetings/{id}/schedule", new
         {

@@ -50,3 +50,22 @@ internal static partial class MeetingTestSupport
 
     [GeneratedRegex(@"https?://[^/\s]+(/[a-z-]+/zaproszenie/[A-Za-z0-9_-]{43})")] private static partial Regex RsvpLink();
 }
+
+/// <summary>Meeting tests with a real MailDev: one invitation created, sent, delivered and read back in one call.</summary>
+public abstract class MeetingMailTestBase(PostgresServer postgres) : MailTestBase(postgres)
+{
+    protected sealed record Delivered(Guid MeetingId, Guid BatchId, MimeMessage Message, string RsvpPath);
+
+    /// <summary>Creates the standard meeting (17 March 2026, 10:00–12:00), invites one person and reads the delivered message back.</summary>
+    protected async Task<Delivered> InviteAndDeliverAsync(HttpClient secretary, string slug, string email = "jan@owes.example", string name = "Jan Kowalski")
+    {
+        var id = await secretary.CreateMeetingAsync(slug);
+        var batch = await secretary.InviteAsync(slug, id, (name, email));
+        await DispatchUntilIdleAsync();
+        var message = Assert.Single(await Mail!.MessagesToAsync(email));
+        return new Delivered(id, batch.BatchId, message, message.RsvpPath());
+    }
+
+    /// <summary>An anonymous browser: keeps cookies (antiforgery), does not follow redirects.</summary>
+    protected HttpClient Person() => App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+}

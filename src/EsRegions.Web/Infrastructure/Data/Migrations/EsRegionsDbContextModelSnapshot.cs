@@ -23,6 +23,167 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Calls.CallApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CallId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Institution")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("institution");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("motivation");
+
+                    b.Property<bool>("RodoConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rodo_consent");
+
+                    b.Property<string>("Seat")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("seat");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_applications");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_applications_call_id");
+
+                    b.HasIndex("TenantId", "CallId")
+                        .HasDatabaseName("ix_call_applications_tenant_id_call_id");
+
+                    b.ToTable("call_applications", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Calls.MemberCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApplicationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("application_deadline");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committee_id");
+
+                    b.Property<DateOnly?>("ConfirmationBy")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmation_by");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("key");
+
+                    b.PrimitiveCollection<string[]>("Seats")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("seats");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_calls");
+
+                    b.HasIndex("CommitteeId")
+                        .HasDatabaseName("ix_member_calls_committee_id");
+
+                    b.HasIndex("TenantId", "CommitteeId")
+                        .HasDatabaseName("ix_member_calls_tenant_id_committee_id");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_calls_tenant_id_key");
+
+                    b.ToTable("member_calls", (string)null);
+                });
+
             modelBuilder.Entity("EsRegions.Web.Features.Committees.Committee", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2537,6 +2698,26 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_oidc_tokens_application_id_status_subject_type");
 
                     b.ToTable("oidc_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Calls.CallApplication", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Committees.Calls.MemberCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_applications_member_call_call_id");
+                });
+
+            modelBuilder.Entity("EsRegions.Web.Features.Committees.Calls.MemberCall", b =>
+                {
+                    b.HasOne("EsRegions.Web.Features.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_calls_committee_committee_id");
                 });
 
             modelBuilder.Entity("EsRegions.Web.Features.Committees.Committee", b =>

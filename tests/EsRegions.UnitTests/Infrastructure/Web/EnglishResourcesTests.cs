@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using EsRegions.Web.Features.Committees;
+using EsRegions.Web.Features.Committees.Calls;
+using EsRegions.Web.Features.Meetings;
+
+namespace EsRegions.UnitTests.Infrastructure.Web;
+
+/// <summary>
+/// English of the Polish resource keys (Resources/SharedResource.en.resx): one entry per key (keys differing only in
+/// letter case collide in the build), and every literal key of the Committees and Meetings pages is translated.
+/// </summary>
+public sealed partial class EnglishResourcesTests
+{
+    private static string Web()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "src", "EsRegions.Web", "EsRegions.Web.csproj"))) return Path.Combine(dir.FullName, "src", "EsRegions.Web");
+        throw new InvalidOperationException("src/EsRegions.Web not found");
+    }
+
+    private static List<string> Keys() =>
+        XDocument.Load(Path.Combine(Web(), "Resources", "SharedResource.en.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+
+    [Fact]
+    public void Each_key_has_one_entry_even_ignoring_letter_case()
+    {
+        var duplicates = Keys().GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" | ", g));
+
+        Assert.Empty(duplicates);
+    }
+
+    [Theory]
+    [InlineData("Committees")]
+    [InlineData("Meetings")]
+    public void Every_polish_key_of_the_modules_pages_has_an_english_entry(string module)
+    {
+        var keys = Keys().ToHashSet();
+        var used = Directory.GetFiles(Path.Combine(Web(), "Features", module), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
+            .Concat(TextKeys(module).Select(k => (File: "texts", Key: k)))
+            .ToList();
+
+        Assert.True(used.Count > 50, $"only {used.Count} keys found in {module}");
+        Assert.Empty(used.Where(u => !keys.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").Distinct());
+    }
+
+    /// <summary>The names the pages pass to the localizer through CommitteeText, CallText and MeetingText.</summary>
+    private static IEnumerable<string> TextKeys(string module) => module == "Committees"
+        ? Enum.GetValues<CommitteeKind>().Select(CommitteeText.Kind)
+            .Concat(Enum.GetValues<SeatCategory>().Select(CommitteeText.Seat))
+            .Concat(Enum.GetValues<MemberRole>().Select(CommitteeText.Role))
+            .Concat(Enum.GetValues<CallStatus>().Select(s => CallText.Status(s)))
+            .Concat(Enum.GetValues<ApplicationStatus>().Select(s => CallText.Status(s)))
+        : Enum.GetValues<MeetingKind>().Select(MeetingText.Kind).Concat(Enum.GetValues<RsvpStatus>().Select(MeetingText.Status));
+
+    [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"\]""")] private static partial Regex LiteralKey();
+}
