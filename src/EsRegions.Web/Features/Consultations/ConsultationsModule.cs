@@ -1,4 +1,5 @@
 using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Privacy;
 using EsRegions.Web.Infrastructure.Security;
 
 namespace EsRegions.Web.Features.Consultations;
@@ -24,6 +25,7 @@ public static class ConsultationsModule
         services.AddSingleton<IParticipantSource, PastedListSource>();
         services.AddSingleton<IParticipantSource, CsvFileSource>();
         services.AddScoped<IParticipantSource, CommitteeParticipantSource>();
+        services.AddScoped<IPersonalDataSource, ConsultationPersonalData>();
         services.AddScoped<IReminderAudience, NotRepliedAudience>();
         services.AddScoped<IReminderAudience, StaffAudience>();
         return builder;
