@@ -36,6 +36,7 @@ internal static class ConsultationsApi
         g.MapGet("/{id:guid}/participants", async (Guid id, ConsultationQueries q, EsRegionsDbContext db, CancellationToken ct) =>
             await Find(db, id, ct) is null ? Results.NotFound() : Results.Ok(await q.ParticipantsAsync(id, ct))).WithName("ListConsultationParticipants");
         g.MapPost("/{id:guid}/participants", AddParticipantsAsync).WithName("AddConsultationParticipants")
+            .Accepts<AddParticipantsRequest>("application/json", "text/csv")
             .WithSummary("Adds participants: { participants: [{ name, email, organisation? }] }, or { committeeId } for the sitting members of one of "
                 + "the region's committees / working groups (members without an e-mail and repeated addresses are skipped and listed in "
                 + "'skipped'), or a text/csv body (name, e-mail, organisation); while open, each new one is invited at once. 202");

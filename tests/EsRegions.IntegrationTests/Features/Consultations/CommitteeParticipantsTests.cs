@@ -83,6 +83,17 @@ public sealed class CommitteeParticipantsTests(PostgresServer postgres) : Consul
         Assert.Equal(("Ewa Zielińska", "OWES Kraków", "committee"), (person.Name, person.Organisation, person.Source));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_committee_id_as_the_alternative_to_a_list()
+    {
+        var document = await Browser().GetStringAsync("/openapi/v1.json", Ct);
+        var schemas = JsonDocument.Parse(document).RootElement.GetProperty("components").GetProperty("schemas");
+
+        var properties = schemas.GetProperty(nameof(AddParticipantsRequest)).GetProperty("properties");
+        Assert.True(properties.TryGetProperty("committeeId", out _));
+        Assert.True(properties.TryGetProperty("participants", out _));
+    }
+
     /// <summary>A working group of the region with members (term 2025–2027; a leave date ends a seat).</summary>
     private async Task<Guid> CommitteeAsync(string slug, string name, params (string Name, string? Email, string Institution, DateOnly? Left)[] members)
     {
