@@ -69,7 +69,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         foreach (var p in pages) await AssertAxeCleanAsync(p);
 
         await SignInAsync(Policies.Roles.Staff, Slug);
-        foreach (var p in new[] { "konsultacje", "konsultacje/nowe", $"konsultacje/{id}", $"konsultacje/{id}/uwagi", $"konsultacje/{id}/uwagi?widok=uczestnicy", $"konsultacje/{id}/wysylka" })
+        foreach (var p in new[] { "konsultacje", "konsultacje/nowe", $"konsultacje/{id}", $"konsultacje/{id}/wysylka", $"konsultacje/{id}/uwagi", $"konsultacje/{id}/uwagi?widok=uczestnicy" })
             await AssertAxeCleanAsync(p);
 
         // Staff answer on the page, close, publish; the report pages stay clean.
