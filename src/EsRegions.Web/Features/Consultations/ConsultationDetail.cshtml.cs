@@ -24,11 +24,20 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
 
     [BindProperty] public string Source { get; set; } = "list";
     [BindProperty] public string? Pasted { get; set; }
+    /// <summary>The value picked for a source that offers choices (the id of a committee or working group).</summary>
+    [BindProperty] public string? Choice { get; set; }
     [BindProperty] public IFormFile? CsvFile { get; set; }
     [BindProperty] public DateOnly? OpensOn { get; set; }
     [BindProperty] public DateOnly? ClosesOn { get; set; }
 
     public IReadOnlyList<IParticipantSource> Sources => participants.Sources;
+    public Dictionary<string, IReadOnlyList<ParticipantSourceChoice>> Choices { get; private set; } = [];
+
+    // What the last addition did, shown once after the redirect.
+    [TempData] public int? AddedCount { get; set; }
+    [TempData] public int? AlreadyCount { get; set; }
+    [TempData] public string? SkippedList { get; set; }
+    public IReadOnlyList<string> Skipped => SkippedList?.Split('\n') ?? [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? zrobione, CancellationToken ct)
     {
@@ -41,8 +50,9 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var source = participants.Source(Source) ?? participants.Source("list")!;
-        var input = Pasted ?? "";
-        if (CsvFile is { Length: > 0 })
+        var picks = Choices.GetValueOrDefault(source.Key) is { Count: > 0 };
+        var input = picks ? Choice ?? "" : Pasted ?? "";
+        if (!picks && CsvFile is { Length: > 0 })
         {
             if (CsvFile.Length > 1024 * 1024) { ListErrors = ["Plik jest większy niż 1 MB."]; return Page(); }
             using var reader = new StreamReader(CsvFile.OpenReadStream());
@@ -51,8 +61,10 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
         }
         var read = await source.ReadAsync(input, ct);
         if (!read.Ok) { ListErrors = read.Errors; return Page(); }
-        await participants.AddAsync(Consultation, read.Candidates, source.Key, ct);
+        var added = await participants.AddAsync(Consultation, read.Candidates, source.Key, ct);
         await db.SaveChangesAsync(ct);
+        (AddedCount, AlreadyCount) = (added.Added, added.AlreadyThere);
+        SkippedList = read.Skipped.Count > 0 ? string.Join('\n', read.Skipped.Take(50)) : null;
         return Back(id, "uczestnicy");
     }
 
@@ -67,7 +79,9 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        return await TryAsync(() => opening.OpenAsync(Consultation, ct), id, "otwarto");
+        try { await opening.OpenAsync(Consultation, ct); }
+        catch (ConsultationStateException ex) { Error = ex.Message; return Page(); }
+        return Redirect($"{Request.PathBase}/{ConsultationPaths.Sending(id)}");
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
@@ -113,6 +127,7 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
         Phase = c.PhaseAt(clock.GetUtcNow());
         People = await queries.ParticipantsAsync(id, ct);
         Elements = await db.Set<ConsultationElement>().CountAsync(e => e.ConsultationId == id, ct);
+        foreach (var s in participants.Sources) Choices[s.Key] = await s.ChoicesAsync(ct);
         OpensOn ??= c.Schedule.OpensOn;
         ClosesOn ??= c.Schedule.ClosesOn;
         return true;

@@ -21,9 +21,12 @@ public sealed class ConsultationInvitations(ConsultationLinks links, Outbox outb
             "Link jest przeznaczony tylko dla Pani/Pana — prosimy go nie przekazywać innym osobom.",
         ], new EmailAction("Zgłoś uwagi", path));
         participant.MarkInvited(now);
-        return await outbox.EnqueueAsync($"consultation:{consultation.Id:N}:invitation:{participant.Id:N}:{now.UtcTicks}",
+        return await outbox.EnqueueAsync($"{KeyPrefix(consultation.Id)}{participant.Id:N}:{now.UtcTicks}",
             new EmailAddress(participant.Email, participant.Name), composer.Compose(body), ct);
     }
+
+    /// <summary>The outbox key prefix of every invitation of the consultation (the progress page counts by it).</summary>
+    public static string KeyPrefix(Guid consultationId) => $"consultation:{consultationId:N}:invitation:";
 
     public Task<bool> ReportPublishedAsync(Consultation consultation, ConsultationParticipant participant, CancellationToken ct)
     {
@@ -44,4 +47,5 @@ public static class ConsultationPaths
     public static string PublicReport(Guid id) => $"konsultacje/{id}/raport-publiczny";
     public static string PublicForm(string key) => $"konsultacje/otwarte/{key}";
     public static string Comments(Guid id) => $"konsultacje/{id}/uwagi";
+    public static string Sending(Guid id) => $"konsultacje/{id}/wysylka";
 }

@@ -26,7 +26,7 @@ public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDraft
     public async Task CloseAsync(Consultation consultation, CancellationToken ct)
     {
         consultation.Close(clock.GetUtcNow());
-        await reminders.CancelParticipantRemindersAsync(consultation, ct);
+        await reminders.ClosedEarlyAsync(consultation, ct);
         await links.ExtendAsync(consultation, ct);
         await db.SaveChangesAsync(ct);
     }

@@ -1,4 +1,5 @@
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -49,8 +50,21 @@ public sealed class ConsultationParticipant : ITenantOwned
         Organisation = string.IsNullOrWhiteSpace(candidate.Organisation) ? Organisation : candidate.Organisation.Trim();
     }
 
-    /// <summary>"Jan Kowalski (Fundacja X)" — the report's "zgłaszający".</summary>
-    public string DisplayName => Organisation is null ? Name : $"{Name} ({Organisation})";
+    /// <summary>Erased at the person's request (RODO art. 17): name, address and organisation are gone, the comments stay.</summary>
+    public bool Erased => Email == PersonRef.ErasedLabel;
+
+    /// <summary>
+    /// RODO erasure: the name, e-mail address and organisation become <see cref="PersonRef.ErasedLabel"/> and the person
+    /// leaves the consultation (no more e-mails); their comments stay in the record under the erased label.
+    /// </summary>
+    public void Erase(DateTimeOffset now)
+    {
+        (Name, Email, Organisation) = (PersonRef.ErasedLabel, PersonRef.ErasedLabel, PersonRef.ErasedLabel);
+        RemovedAt ??= now;
+    }
+
+    /// <summary>"Jan Kowalski (Fundacja X)" — the report's "zgłaszający"; the erased label alone after erasure.</summary>
+    public string DisplayName => Organisation is null || Erased ? Name : $"{Name} ({Organisation})";
 }
 
 internal sealed class ConsultationParticipantConfiguration : IEntityTypeConfiguration<ConsultationParticipant>
@@ -63,6 +77,7 @@ internal sealed class ConsultationParticipantConfiguration : IEntityTypeConfigur
         b.Property(x => x.Organisation).HasMaxLength(300);
         b.Property(x => x.Source).HasMaxLength(40);
         b.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.TenantId, x.ConsultationId, x.Email }).IsUnique();
+        // Erased participants all carry the same label instead of an address, so they are left out of the uniqueness.
+        b.HasIndex(x => new { x.TenantId, x.ConsultationId, x.Email }).IsUnique().HasFilter($"email <> '{PersonRef.ErasedLabel}'");
     }
 }

@@ -1,4 +1,5 @@
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Consultations;
@@ -22,7 +23,8 @@ public sealed class ConsultationParticipants(EsRegionsDbContext db, Consultation
         var now = clock.GetUtcNow();
         if (consultation.PhaseAt(now) is not (ConsultationPhase.Draft or ConsultationPhase.Open))
             throw new ConsultationStateException("Do zamkniętych konsultacji nie można dodawać uczestników.");
-        var existing = await db.Set<ConsultationParticipant>().Where(p => p.ConsultationId == consultation.Id).ToListAsync(ct);
+        var existing = await db.Set<ConsultationParticipant>()
+            .Where(p => p.ConsultationId == consultation.Id && p.Email != PersonRef.ErasedLabel).ToListAsync(ct);
         var byEmail = existing.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
         var (added, already) = (new List<ConsultationParticipant>(), 0);
         foreach (var candidate in candidates.DistinctBy(c => c.Email.Trim(), StringComparer.OrdinalIgnoreCase))

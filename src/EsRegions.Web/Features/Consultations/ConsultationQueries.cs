@@ -38,7 +38,7 @@ public sealed class ConsultationQueries(EsRegionsDbContext db, TimeProvider cloc
             {
                 var element = x.ElementId is { } e ? elements[e] : null;
                 var p = people[x.ParticipantId];
-                return new CommentDto(x.Id, p.Name, p.Organisation, element?.NodeId, element?.Name, x.Text, x.Proposal, x.Justification,
+                return new CommentDto(x.Id, p.Name, p.Erased ? null : p.Organisation, element?.NodeId, element?.Name, x.Text, x.Proposal, x.Justification,
                     x.Decision is { } d ? new ResponseDto(ConsultationText.DecisionKey(d), x.ResponseJustification ?? "") : null, x.UpdatedAt);
             }).ToList();
     }

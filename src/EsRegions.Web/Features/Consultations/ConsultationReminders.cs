@@ -28,9 +28,17 @@ public sealed class ConsultationReminders(Reminders reminders)
         await reminders.RescheduleAsync(Staff(c), ct);
     }
 
-    /// <summary>Closed early: participants are not reminded of a deadline that is gone; staff hear at once.</summary>
-    public async Task CancelParticipantRemindersAsync(Consultation c, CancellationToken ct) =>
+    /// <summary>
+    /// Staff closed the consultation before its planned end: participants are not reminded of a deadline that is gone,
+    /// and the staff reminder moves from the planned close to the actual one (due at once, sent by the next sweep).
+    /// </summary>
+    public async Task ClosedEarlyAsync(Consultation c, CancellationToken ct)
+    {
+        if (c.ClosedAt is not { } closedAt || closedAt >= c.Schedule.ClosesAt) return;
         await reminders.CancelAsync(SubjectType, c.Id, ClosingKind, ct);
+        await reminders.CancelAsync(SubjectType, c.Id, ClosedKind, ct);
+        await reminders.ScheduleAtAsync(Staff(c) with { Deadline = PolishCalendar.WarsawDate(closedAt) }, closedAt, ct);
+    }
 
     private static ReminderRequest Participants(Consultation c) =>
         new(ClosingKind, SubjectType, c.Id, c.Title, c.Schedule.ClosesOn, null, [], NotRepliedAudience.RuleName);

@@ -34,8 +34,11 @@ internal static class ConsultationValidation
         return errors;
     }
 
-    /// <summary>The participants of a request: a JSON body (API.md) or a text/csv body read by the CSV source.</summary>
-    public static async Task<(IReadOnlyList<ParticipantCandidate>, string Source, Dictionary<string, string[]>)> ParticipantsAsync(
+    /// <summary>
+    /// The participants of a request: a JSON body with a list (API.md) or with the id of a committee / working group
+    /// (committeeId: its sitting members), or a text/csv body read by the CSV source.
+    /// </summary>
+    public static async Task<(ParticipantRead Read, string Source, Dictionary<string, string[]> Errors)> ParticipantsAsync(
         HttpRequest request, ConsultationParticipants participants, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -44,14 +47,21 @@ internal static class ConsultationValidation
             using var reader = new StreamReader(request.Body);
             var read = await participants.Source("csv")!.ReadAsync(await reader.ReadToEndAsync(ct), ct);
             if (!read.Ok) errors["csv"] = [.. read.Errors];
-            return (read.Candidates, "csv", errors);
+            return (read, "csv", errors);
         }
         AddParticipantsRequest? body = null;
         try { body = await request.ReadFromJsonAsync<AddParticipantsRequest>(ct); }
         catch (JsonException) { }
         var list = body?.Participants;
-        if (list is null || list.Count == 0) { errors["participants"] = ["Podaj co najmniej jednego uczestnika."]; return ([], "list", errors); }
-        if (list.Count > MaxParticipants) { errors["participants"] = [$"Najwyżej {MaxParticipants} uczestników naraz."]; return ([], "list", errors); }
+        if (body?.CommitteeId is { } committeeId)
+        {
+            if (list is { Count: > 0 }) { errors["committeeId"] = ["Podaj listę uczestników albo committeeId, nie oba."]; return (Empty, "list", errors); }
+            var read = await participants.Source(CommitteeParticipantSource.SourceKey)!.ReadAsync(committeeId.ToString(), ct);
+            if (!read.Ok) errors["committeeId"] = [.. read.Errors];
+            return (read, CommitteeParticipantSource.SourceKey, errors);
+        }
+        if (list is null || list.Count == 0) { errors["participants"] = ["Podaj co najmniej jednego uczestnika (participants) albo komitet (committeeId)."]; return (Empty, "list", errors); }
+        if (list.Count > MaxParticipants) { errors["participants"] = [$"Najwyżej {MaxParticipants} uczestników naraz."]; return (Empty, "list", errors); }
         var candidates = new List<ParticipantCandidate>();
         for (var i = 0; i < list.Count; i++)
         {
@@ -60,6 +70,8 @@ internal static class ConsultationValidation
             if (problems.Count > 0) errors[$"participants[{i}]"] = [.. problems];
             else candidates.Add(c);
         }
-        return (candidates, "list", errors);
+        return (new ParticipantRead(candidates, []), "list", errors);
     }
+
+    private static readonly ParticipantRead Empty = new([], []);
 }

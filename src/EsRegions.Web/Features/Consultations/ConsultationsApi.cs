@@ -1,3 +1,4 @@
+using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,11 +11,13 @@ public sealed record CreateConsultationRequest(string? Title, Guid? PlanId, Date
 
 public sealed record MaterialSectionRequest(string? Title, string? Text);
 
-public sealed record AddParticipantsRequest(IReadOnlyList<ParticipantRequest>? Participants);
+/// <summary>API.md's participants list, or (our addition) the id of a committee / working group whose sitting members take part.</summary>
+public sealed record AddParticipantsRequest(IReadOnlyList<ParticipantRequest>? Participants, Guid? CommitteeId = null);
 
 public sealed record ParticipantRequest(string? Name, string? Email, string? Organisation);
 
-public sealed record ParticipantsAddedDto(int Added, int AlreadyThere, int Invited);
+/// <summary>Skipped: people the source left out (a committee member without an e-mail address, a repeated address).</summary>
+public sealed record ParticipantsAddedDto(int Added, int AlreadyThere, int Invited, IReadOnlyList<string> Skipped);
 
 public sealed record OpenedDto(Guid Id, string Phase, int Queued);
 
@@ -33,12 +36,18 @@ internal static class ConsultationsApi
         g.MapGet("/{id:guid}/participants", async (Guid id, ConsultationQueries q, EsRegionsDbContext db, CancellationToken ct) =>
             await Find(db, id, ct) is null ? Results.NotFound() : Results.Ok(await q.ParticipantsAsync(id, ct))).WithName("ListConsultationParticipants");
         g.MapPost("/{id:guid}/participants", AddParticipantsAsync).WithName("AddConsultationParticipants")
-            .WithSummary("Adds participants (JSON list, or a text/csv body: name, e-mail, organisation); while open, each new one is invited at once");
+            .Accepts<AddParticipantsRequest>("application/json", "text/csv")
+            .WithSummary("Adds participants: { participants: [{ name, email, organisation? }] }, or { committeeId } for the sitting members of one of "
+                + "the region's committees / working groups (members without an e-mail and repeated addresses are skipped and listed in "
+                + "'skipped'), or a text/csv body (name, e-mail, organisation); while open, each new one is invited at once. 202");
         g.MapDelete("/{id:guid}/participants/{participantId:guid}", RemoveParticipantAsync).WithName("RemoveConsultationParticipant")
             .WithSummary("Removes a participant and revokes their personal link; their comments stay in the record");
         g.MapPost("/{id:guid}/open", OpenAsync).WithName("OpenConsultation")
             .WithSummary("Opens the consultation: one invitation with a personal reply link per participant is queued (202)");
-        g.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseConsultation");
+        g.MapGet("/{id:guid}/invitations", InvitationsAsync).WithName("ConsultationInvitationProgress")
+            .WithSummary("How far the invitations have gone out: { queued, pending, sent, failed } counted from the outbox");
+        g.MapPost("/{id:guid}/close", CloseAsync).WithName("CloseConsultation")
+            .WithSummary("Closes the consultation now: links expire, participants' reminders are cancelled, staff are told at once");
         g.MapGet("/{id:guid}/comments", CommentsAsync).WithName("ListConsultationComments");
         g.MapPut("/{id:guid}/comments/{commentId:guid}/response", RespondAsync).WithName("RespondToConsultationComment")
             .WithSummary("The operator's position on a comment: decision accepted|partlyAccepted|rejected with a justification");
@@ -77,12 +86,12 @@ internal static class ConsultationsApi
     {
         var consultation = await Find(db, id, ct);
         if (consultation is null) return TypedResults.NotFound();
-        var (candidates, source, errors) = await ConsultationValidation.ParticipantsAsync(request, participants, ct);
+        var (read, source, errors) = await ConsultationValidation.ParticipantsAsync(request, participants, ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Lista uczestników zawiera błędy; nikogo nie dodano.");
-        var result = await participants.AddAsync(consultation, candidates, source, ct);
+        var result = await participants.AddAsync(consultation, read.Candidates, source, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted($"{request.PathBase}/api/v1/consultations/{id}/participants",
-            new ParticipantsAddedDto(result.Added, result.AlreadyThere, result.Invited));
+            new ParticipantsAddedDto(result.Added, result.AlreadyThere, result.Invited, read.Skipped));
     }
 
     private static async Task<Results<NoContent, NotFound>> RemoveParticipantAsync(Guid id, Guid participantId, EsRegionsDbContext db,
@@ -100,6 +109,10 @@ internal static class ConsultationsApi
         var queued = await opening.OpenAsync(c, ct);
         return TypedResults.Accepted($"{request.PathBase}/api/v1/consultations/{id}", new OpenedDto(c.Id, ConsultationText.PhaseKey(c.Phase), queued));
     }
+
+    private static async Task<Results<Ok<OutboxCounts>, NotFound>> InvitationsAsync(Guid id, EsRegionsDbContext db, CancellationToken ct) =>
+        await Find(db, id, ct) is null ? TypedResults.NotFound()
+            : TypedResults.Ok(await OutboxProgress.CountAsync(db, ConsultationInvitations.KeyPrefix(id), ct));
 
     private static async Task<Results<Ok<ConsultationSummaryDto>, NotFound>> CloseAsync(Guid id, EsRegionsDbContext db, ConsultationOpening opening,
         ConsultationQueries q, CancellationToken ct)

@@ -1,4 +1,5 @@
 using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Privacy;
 using EsRegions.Web.Infrastructure.Security;
 
 namespace EsRegions.Web.Features.Consultations;
@@ -20,9 +21,11 @@ public static class ConsultationsModule
         services.AddScoped<ConsultationReportPublishing>();
         services.AddScoped<ConsultationReplies>();
         services.AddSingleton<ConsultationPublicLink>();
-        // Participant sources: "from a committee / working group" is one more IParticipantSource registered here.
+        // Participant sources: each is one IParticipantSource registered here (the staff page lists them in this order).
         services.AddSingleton<IParticipantSource, PastedListSource>();
         services.AddSingleton<IParticipantSource, CsvFileSource>();
+        services.AddScoped<IParticipantSource, CommitteeParticipantSource>();
+        services.AddScoped<IPersonalDataSource, ConsultationPersonalData>();
         services.AddScoped<IReminderAudience, NotRepliedAudience>();
         services.AddScoped<IReminderAudience, StaffAudience>();
         return builder;

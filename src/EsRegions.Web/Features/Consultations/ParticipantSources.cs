@@ -5,16 +5,25 @@ namespace EsRegions.Web.Features.Consultations;
 /// <summary>Someone to be asked for comments, before they become a participant.</summary>
 public sealed record ParticipantCandidate(string Name, string Email, string? Organisation);
 
-/// <summary>The people a source gave, or what is wrong with its input (each error names the row or field).</summary>
+/// <summary>
+/// The people a source gave, or what is wrong with its input (each error names the row or field). <see cref="Skipped"/>
+/// names people the source left out without refusing the rest (a member without an e-mail address, a repeated address).
+/// </summary>
 public sealed record ParticipantRead(IReadOnlyList<ParticipantCandidate> Candidates, IReadOnlyList<string> Errors)
 {
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     public bool Ok => Errors.Count == 0;
 }
 
+/// <summary>A value a source offers to pick from (e.g. a committee: its id and name).</summary>
+public sealed record ParticipantSourceChoice(string Value, string Label);
+
 /// <summary>
-/// Where participants come from. Each source turns its input (pasted text, a CSV file, later the id of a committee or
-/// working group) into candidates; <see cref="ConsultationParticipants"/> adds them. A new source is one class
-/// implementing this interface plus one DI registration in <see cref="ConsultationsModule"/>.
+/// Where participants come from. Each source turns its input (pasted text, a CSV file, the id of a committee or working
+/// group) into candidates; <see cref="ConsultationParticipants"/> adds them. A new source is one class
+/// implementing this interface plus one DI registration in <see cref="ConsultationsModule"/>: a source with
+/// <see cref="ChoicesAsync"/> gets a drop-down on the staff page and receives the chosen value as its input.
 /// </summary>
 public interface IParticipantSource
 {
@@ -25,6 +34,9 @@ public interface IParticipantSource
     string Label { get; }
 
     Task<ParticipantRead> ReadAsync(string input, CancellationToken ct);
+
+    /// <summary>What to pick from (committees, working groups…); empty for sources that read pasted text or a file.</summary>
+    Task<IReadOnlyList<ParticipantSourceChoice>> ChoicesAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<ParticipantSourceChoice>>([]);
 }
 
 /// <summary>A pasted list: one person a line, "name; e-mail; organisation" (or commas/tabs, as copied from a spreadsheet).</summary>

@@ -15,17 +15,14 @@ namespace EsRegions.Web.Features.Meetings;
 public sealed class BatchPageModel(EsRegionsDbContext db) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
-    public BatchDto Progress { get; private set; } = null!;
-    public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
+    public OutboxProgressView Progress { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid batchId, CancellationToken ct)
     {
         Meeting = (await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == id, ct))!;
-        var progress = Meeting is null ? null : await BatchProgress.LoadAsync(db, id, batchId, ct);
-        if (progress is null) return NotFound();
-        Progress = progress;
-        var prefix = $"meeting:{batchId:N}:";
-        Messages = await db.Set<OutboxMessage>().Where(m => m.IdempotencyKey.StartsWith(prefix)).OrderBy(m => m.ToAddress).ToListAsync(ct);
+        var batch = Meeting is null ? null : await db.Set<InvitationBatch>().FirstOrDefaultAsync(b => b.Id == batchId && b.MeetingId == id, ct);
+        if (batch is null) return NotFound();
+        Progress = await OutboxProgress.ViewAsync(db, batch.KeyPrefix, ct);
         return Page();
     }
 }

@@ -33,6 +33,9 @@ internal static class ComparisonApi
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(indicator)) errors["indicator"] = ["indicator (a catalogue code) is required."];
+        // PostgreSQL text cannot hold NUL: such a value would fail in the query (500) instead of being refused.
+        else if (indicator.Any(char.IsControl)) errors["indicator"] = ["indicator must not contain control characters."];
+        if (regions?.Any(char.IsControl) == true) errors["regions"] = ["regions must not contain control characters."];
         if (from is null) errors["from"] = ["from (a year) is required."];
         if (to is null) errors["to"] = ["to (a year) is required."];
         else if (from is not null && to < from) errors["to"] = ["to must not be before from."];

@@ -56,6 +56,26 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
         return await ScheduleAsync(request, ct);
     }
 
+    /// <summary>
+    /// One occurrence due at a given instant instead of the tenant's lead times (a subject ended earlier than planned,
+    /// e.g. a consultation closed early: staff hear at the actual close). Nothing when the tenant does not use the kind.
+    /// </summary>
+    public async Task<Reminder?> ScheduleAtAsync(ReminderRequest request, DateTimeOffset dueAt, CancellationToken ct = default)
+    {
+        if (!ReminderPolicy.KnownKinds.Contains(request.Kind))
+            throw new ArgumentException($"Unknown reminder kind '{request.Kind}'.", nameof(request));
+        if (!tenant.Required.Settings.Reminders.Kinds.ContainsKey(request.Kind)) return null;
+        var key = $"{request.Kind}:{request.SubjectType}:{request.SubjectId:N}:at{dueAt.UtcDateTime:yyyyMMddHHmmss}";
+        if (await db.Set<Reminder>().FirstOrDefaultAsync(r => r.OccurrenceKey == key, ct) is { } existing)
+        {
+            existing.Reopen();
+            return existing;
+        }
+        var reminder = new Reminder(request, request.Deadline, dueAt, key);
+        db.Add(reminder);
+        return reminder;
+    }
+
     /// <summary>Cancels the subject's unsent reminders (of one kind, or all kinds).</summary>
     public async Task CancelAsync(string subjectType, Guid subjectId, string? kind = null, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
-// Refreshes the sending's progress every 2 seconds until nothing is queued (the page works without it: "Odśwież").
+// Refreshes a sending's progress every 2 seconds until nothing is queued (the page works without it: "Odśwież").
+// Only the contents of the live region change, so screen readers announce the new counts; the region itself stays.
 (function () {
     const section = document.getElementById('batch-progress');
     if (!section) return;
@@ -10,7 +11,11 @@
                 const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
                 const fresh = doc.getElementById('batch-progress');
                 if (fresh) {
-                    section.innerHTML = fresh.innerHTML;
+                    for (const id of ['batch-status', 'batch-details']) {
+                        const here = document.getElementById(id);
+                        const there = doc.getElementById(id);
+                        if (here && there) here.innerHTML = there.innerHTML;
+                    }
                     section.dataset.done = fresh.dataset.done;
                 }
             }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EsRegions.BrowserTests.Browser;
 using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
@@ -68,7 +69,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         foreach (var p in pages) await AssertAxeCleanAsync(p);
 
         await SignInAsync(Policies.Roles.Staff, Slug);
-        foreach (var p in new[] { "konsultacje", "konsultacje/nowe", $"konsultacje/{id}", $"konsultacje/{id}/uwagi", $"konsultacje/{id}/uwagi?widok=uczestnicy" })
+        foreach (var p in new[] { "konsultacje", "konsultacje/nowe", $"konsultacje/{id}", $"konsultacje/{id}/wysylka", $"konsultacje/{id}/uwagi", $"konsultacje/{id}/uwagi?widok=uczestnicy" })
             await AssertAxeCleanAsync(p);
 
         // Staff answer on the page, close, publish; the report pages stay clean.
@@ -85,6 +86,40 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await AssertAxeCleanAsync($"konsultacje/{id}/raport-publiczny");
         Assert.Contains("Uwaga częściowo uwzględniona", await Page.Locator("main").InnerTextAsync());
         Assert.Contains("<b>Uwaga</b> = ważna", await Page.Locator("main").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task Staff_add_a_working_groups_members_with_the_keyboard_from_the_labelled_drop_down()
+    {
+        Guid id;
+        await using (var scope = App.ScopeFor(Slug))
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<EsRegionsDbContext>();
+            var group = await db.Set<Committee>().SingleAsync(c => c.Name == "Grupa MKRES ds. badań", TestContext.Current.CancellationToken);
+            db.Add(new CommitteeMember(group.Id, "Ewa Zielińska", "ewa@owes.example", "OWES Kraków", SeatCategory.SupportCentre, MemberRole.Member,
+                PolishCalendar.WarsawDate(DateTimeOffset.UtcNow).AddYears(-1)));
+            var today = PolishCalendar.WarsawDate(DateTimeOffset.UtcNow);
+            var consultation = services.GetRequiredService<ConsultationDrafts>()
+                .CreateForMaterial("Projekt programu", [new MaterialSection("Cel", "Tekst")], today, today.AddDays(40), true);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            id = consultation.Id;
+        }
+        await SignInAsync(Policies.Roles.Staff, Slug);
+        await OpenAsync($"/{Slug}/konsultacje/{id}");
+
+        var select = Page.GetByLabel("Komitet lub grupa robocza");
+        await select.FocusAsync();
+        await Page.Keyboard.PressAsync("Home"); // "Grupa MKRES ds. badań" comes first by name
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Dodaj członków", await Page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync("**zrobione=uczestnicy");
+
+        Assert.Contains("Dodano uczestników: 1", await Page.Locator("main").InnerTextAsync());
+        Assert.Contains("ewa@owes.example", await Page.Locator("main table").InnerTextAsync());
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 
     private async Task AssertAxeCleanAsync(string path)

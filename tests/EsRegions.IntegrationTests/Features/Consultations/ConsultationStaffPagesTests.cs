@@ -83,18 +83,4 @@ public sealed class ConsultationStaffPagesTests(PostgresServer postgres) : Consu
         Assert.Equal(HttpStatusCode.Conflict, reopen.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Browser().GetAsync($"/{Slug}/konsultacje/{id}/raport-publiczny", Ct)).StatusCode);
     }
-
-    private async Task<(HttpResponseMessage Page, string Html)> StaffPageAsync(string path)
-    {
-        var page = await Staff.GetAsync(path, Ct);
-        return (page, await page.Content.ReadAsStringAsync(Ct));
-    }
-
-    private async Task<HttpResponseMessage> StaffPostAsync(string path, HttpResponseMessage page, string html, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = Token(html);
-        using var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
-        post.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
-        return await Staff.SendAsync(post, Ct);
-    }
 }

@@ -77,6 +77,20 @@ public abstract partial class ConsultationTestBase(PostgresServer postgres) : Ma
     protected async Task<List<CommentDto>> CommentsAsync(Guid id) =>
         (await Staff.GetFromJsonAsync<List<CommentDto>>($"/{Slug}/api/v1/consultations/{id}/comments", Ct))!;
 
+    protected async Task<(HttpResponseMessage Page, string Html)> StaffPageAsync(string path)
+    {
+        var page = await Staff.GetAsync(path, Ct);
+        return (page, await page.Content.ReadAsStringAsync(Ct));
+    }
+
+    protected async Task<HttpResponseMessage> StaffPostAsync(string path, HttpResponseMessage page, string html, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Token(html);
+        using var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        return await Staff.SendAsync(post, Ct);
+    }
+
     [GeneratedRegex(@"https?://[^/\s]+(/malopolska/konsultacje/odpowiedz/[A-Za-z0-9_-]{43})")]
     protected static partial Regex ReplyLink();
 

@@ -653,7 +653,8 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
 
                     b.HasIndex("TenantId", "ConsultationId", "Email")
                         .IsUnique()
-                        .HasDatabaseName("ix_consultation_participants_tenant_id_consultation_id_email");
+                        .HasDatabaseName("ix_consultation_participants_tenant_id_consultation_id_email")
+                        .HasFilter("email <> '[dane usunięte]'");
 
                     b.ToTable("consultation_participants", (string)null);
                 });
