@@ -25,9 +25,10 @@ public sealed class PlanTreeStatusTests(PostgresServer postgres) : AppTestBase(p
         Assert.DoesNotContain("Status realizacji wskaźników", before); // no values yet: no status section
         Assert.Contains("Status realizacji wskaźników — 2024", html);
         Assert.Contains("<option value=\"2024\" selected=\"selected\">2024</option>", html);
-        // One mark per indicator (achieved, not achieved, two without data), one per level (three), the plan's, and the legend's five.
-        Assert.Equal(1 + 1 + 5, Count(html, "data-status=\"achieved\""));
+        // A mark per indicator (achieved, not achieved, two without data), per level (three), for the plan, and one of each in the legend.
+        Assert.Equal(1 + 1, Count(html, "data-status=\"achieved\""));
         Assert.Equal(1 + 1, Count(html, "data-status=\"notAchieved\""));
+        Assert.Equal(2 + 1, Count(html, "data-status=\"noData\""));
         Assert.Equal(3 + 1 + 1, Count(html, "data-status=\"partlyAchieved\""));
         Assert.Contains("1 z 4 wskaźników osiągniętych", html);
         Assert.Contains("<span aria-hidden=\"true\">✔</span> osiągnięty", html);
