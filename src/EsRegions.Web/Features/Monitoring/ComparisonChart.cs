@@ -30,7 +30,7 @@ public static class ComparisonChart
         svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{titleId}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" class=\"comparison-chart\">");
         svg.Append("<defs>");
         for (var i = 0; i < c.Series.Count; i++)
-            svg.Append($"<pattern id=\"p{i}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate({i * 45})\"><rect width=\"6\" height=\"6\" fill=\"{Colours[i % Colours.Length]}\"/>{(i % 2 == 1 ? "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#fff\" stroke-width=\"2\"/>" : "")}</pattern>");
+            svg.Append($"<pattern id=\"{titleId}-p{i}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate({i * 45})\"><rect width=\"6\" height=\"6\" fill=\"{Colours[i % Colours.Length]}\"/>{(i % 2 == 1 ? "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#fff\" stroke-width=\"2\"/>" : "")}</pattern>");
         svg.Append("</defs>");
         svg.Append($"<line x1=\"{left}\" y1=\"{top + plotHeight}\" x2=\"{width - 10}\" y2=\"{top + plotHeight}\" stroke=\"#212529\"/>");
         svg.Append($"<text x=\"{left - 6}\" y=\"{top + 4}\" text-anchor=\"end\" font-size=\"12\" fill=\"#212529\">{N(max)}</text>");
@@ -42,14 +42,14 @@ public static class ComparisonChart
             {
                 if (Value(c.Series[s], years[y]) is not { } v) continue;
                 var h = (int)Math.Round(v / max * plotHeight);
-                svg.Append($"<rect x=\"{x0 + s * barWidth}\" y=\"{top + plotHeight - h}\" width=\"{barWidth - 4}\" height=\"{h}\" fill=\"url(#p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>");
+                svg.Append($"<rect x=\"{x0 + s * barWidth}\" y=\"{top + plotHeight - h}\" width=\"{barWidth - 4}\" height=\"{h}\" fill=\"url(#{titleId}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>");
             }
             svg.Append($"<text x=\"{x0 + c.Series.Count * barWidth / 2}\" y=\"{top + plotHeight + 18}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#212529\">{years[y]}</text>");
         }
         for (var s = 0; s < c.Series.Count; s++)
         {
             var ly = legendTop + s * 22;
-            svg.Append($"<rect x=\"{left}\" y=\"{ly}\" width=\"16\" height=\"16\" fill=\"url(#p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>");
+            svg.Append($"<rect x=\"{left}\" y=\"{ly}\" width=\"16\" height=\"16\" fill=\"url(#{titleId}-p{s})\" stroke=\"#212529\" stroke-width=\"0.5\"/>");
             svg.Append($"<text x=\"{left + 24}\" y=\"{ly + 13}\" font-size=\"13\" fill=\"#212529\">{WebUtility.HtmlEncode(c.Series[s].Name)}</text>");
         }
         svg.Append("</svg>");

@@ -7,6 +7,7 @@ using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Monitoring;
@@ -14,7 +15,7 @@ namespace EsRegions.Web.Features.Monitoring;
 /// <summary>An implementer (for an assigned indicator) or staff enter a value for a period; the history of changes is below.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class EnterValueModel(EsRegionsDbContext db, ValueEntry entry, MonitoringAccess access, ReportingSchedule schedule) : PageModel
+public sealed class EnterValueModel(EsRegionsDbContext db, ValueEntry entry, MonitoringAccess access, ReportingSchedule schedule, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class Input
     {
@@ -50,7 +51,7 @@ public sealed class EnterValueModel(EsRegionsDbContext db, ValueEntry entry, Mon
         var raw = Form.Value?.Trim();
         if (!string.IsNullOrEmpty(raw) && decimal.TryParse(raw.Replace(" ", "").Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) number = n;
         else if (IsText) text = raw;
-        else if (!string.IsNullOrEmpty(raw)) { ModelState.AddModelError("Form.Value", "Podaj liczbę, np. 12 albo 35,5."); return Page(); }
+        else if (!string.IsNullOrEmpty(raw)) { ModelState.AddModelError("Form.Value", l["Podaj liczbę, np. 12 albo 35,5."]); return Page(); }
         var result = await entry.EnterAsync(indicatorId, period, new ValueInput(number, text, Form.Comment, Form.Assessment), ct);
         switch (result.Outcome)
         {
@@ -58,7 +59,7 @@ public sealed class EnterValueModel(EsRegionsDbContext db, ValueEntry entry, Mon
             case EntryOutcome.Forbidden: return Forbid();
             case EntryOutcome.Invalid:
                 foreach (var (field, messages) in result.Errors!)
-                    foreach (var m in messages) ModelState.AddModelError(field == "period" ? string.Empty : "Form." + char.ToUpperInvariant(field[0]) + field[1..], m);
+                    foreach (var m in messages) ModelState.AddModelError(field == "period" ? string.Empty : "Form." + char.ToUpperInvariant(field[0]) + field[1..], l[m]);
                 return Page();
         }
         return Redirect($"{Request.PathBase}/monitoring/wskazniki/{indicatorId}/{Period}?zapisano=true");

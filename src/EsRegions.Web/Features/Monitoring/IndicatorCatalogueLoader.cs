@@ -9,10 +9,10 @@ namespace EsRegions.Web.Features.Monitoring;
 
 /// <summary>
 /// Loads tenants/indicator-catalogue.json (format: tenants/INDICATOR-CATALOGUE.md) into the platform tables at start:
-/// the file is the source of truth for codes, names, units and populations; codes are never deleted (published
-/// values refer to them).
+/// the file is the source of truth for codes, names and units; codes are never deleted (published values refer to
+/// them). Populations for values per 100 000 inhabitants come from tenants/population.json (<see cref="PopulationLoader"/>).
 /// </summary>
-public sealed partial class IndicatorCatalogueLoader(EsRegionsDbContext db, TenantRegistry registry) : IPlatformDataLoader
+public sealed partial class IndicatorCatalogueLoader(EsRegionsDbContext db) : IPlatformDataLoader
 {
     public const string FileName = "indicator-catalogue.json";
 
@@ -20,30 +20,23 @@ public sealed partial class IndicatorCatalogueLoader(EsRegionsDbContext db, Tena
     {
         var path = Path.Combine(tenantsDirectory, FileName);
         if (!File.Exists(path)) return;
-        var (indicators, populations) = Read(path, $"tenants/{FileName}", registry.All.Select(t => t.Slug).ToHashSet());
+        var indicators = Read(path, $"tenants/{FileName}");
         var known = await db.Set<CatalogueIndicator>().ToDictionaryAsync(c => c.Code, ct);
         foreach (var i in indicators)
         {
             if (known.TryGetValue(i.Code, out var row)) row.Update(i.Name, i.Unit, i.Definition, i.Source, i.Aggregation, i.Per100k, i.Position);
             else db.Add(i);
         }
-        var people = await db.Set<RegionPopulation>().ToListAsync(ct);
-        foreach (var p in populations)
-        {
-            var row = people.FirstOrDefault(x => x.Region == p.Region && x.Year == p.Year);
-            if (row is null) db.Add(p);
-            else row.Update(p.Population, p.Source);
-        }
         await db.SaveChangesAsync(ct);
     }
 
-    internal static (List<CatalogueIndicator> Indicators, List<RegionPopulation> Populations) Read(string path, string displayName, IReadOnlySet<string> regions)
+    internal static List<CatalogueIndicator> Read(string path, string displayName)
     {
         var check = new JsonChecker(displayName);
         JsonNode? root;
         try { root = JsonNode.Parse(File.ReadAllText(path)); }
         catch (JsonException ex) { throw new TenantConfigurationException([$"{displayName}: not valid JSON ({ex.Message})"]); }
-        var obj = check.AsObject(root, "$", "indicators", "populations");
+        var obj = check.AsObject(root, "$", "indicators");
         var indicators = new List<CatalogueIndicator>();
         var list = check.Array(obj, "$", "indicators", minItems: 1);
         for (var i = 0; list is not null && i < list.Count; i++)
@@ -63,32 +56,8 @@ public sealed partial class IndicatorCatalogueLoader(EsRegionsDbContext db, Tena
         }
         foreach (var dup in indicators.GroupBy(x => x.Code).Where(g => g.Count() > 1))
             check.Fail("$.indicators", $"code '{dup.Key}' appears more than once");
-        var populations = new List<RegionPopulation>();
-        var people = check.Array(obj, "$", "populations", required: false);
-        for (var i = 0; people is not null && i < people.Count; i++)
-        {
-            var p = $"$.populations[{i}]";
-            var o = check.AsObject(people[i], p, "region", "year", "population", "source");
-            var region = check.String(o, p, "region");
-            if (region is not null && !regions.Contains(region)) check.Fail($"{p}.region", $"'{region}' is not a region slug of tenants.json");
-            var year = Number(check, o, p, "year", 1990, 2100);
-            var population = Number(check, o, p, "population", 1, 100_000_000);
-            var source = check.String(o, p, "source");
-            if (region is not null && year is not null && population is not null && source is not null)
-                populations.Add(new RegionPopulation(region, (int)year, population.Value, source));
-        }
-        foreach (var dup in populations.GroupBy(x => (x.Region, x.Year)).Where(g => g.Count() > 1))
-            check.Fail("$.populations", $"region '{dup.Key.Region}' has more than one population for {dup.Key.Year}");
         if (check.HasErrors) throw new TenantConfigurationException(check.Errors);
-        return (indicators, populations);
-    }
-
-    private static long? Number(JsonChecker check, JsonObject? o, string path, string name, long min, long max)
-    {
-        if (o is null) return null;
-        if (o[name] is JsonValue v && v.TryGetValue<long>(out var n) && n >= min && n <= max) return n;
-        check.Fail($"{path}.{name}", $"must be a whole number from {min} to {max}");
-        return null;
+        return indicators;
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9._-]{0,39}$")] private static partial Regex CodePattern();

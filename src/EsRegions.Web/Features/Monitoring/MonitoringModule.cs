@@ -1,5 +1,7 @@
 using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Privacy;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -16,12 +18,15 @@ public static class MonitoringModule
     {
         var services = builder.Services;
         services.AddScoped<IPlatformDataLoader, IndicatorCatalogueLoader>();
+        services.AddScoped<IPlatformDataLoader, PopulationLoader>();
         services.AddScoped<MonitoringAccess>();
         services.AddScoped<ReportingSchedule>();
         services.AddScoped<ValueEntry>();
         services.AddScoped<AnnualReport>();
         services.AddScoped<Publishing>();
         services.AddScoped<Comparison>();
+        services.AddScoped<IPlanStatusSource, PlanStatusSource>();
+        services.AddScoped<IPersonalDataSource, MonitoringPersonalData>();
         services.AddScoped<IReminderAudience>(sp => new ReportingAudiences(sp.GetRequiredService<EsRegionsDbContext>(), ReportingAudiences.Implementers));
         services.AddScoped<IReminderAudience>(sp => new ReportingAudiences(sp.GetRequiredService<EsRegionsDbContext>(), ReportingAudiences.Staff));
         services.AddSingleton<IAuthorizationHandler, ComparisonApi.StaffOfAnyRegionHandler>();

@@ -5,6 +5,7 @@ using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Monitoring;
@@ -12,7 +13,7 @@ namespace EsRegions.Web.Features.Monitoring;
 /// <summary>A reporting period of a plan: its indicators with values and status (an implementer sees the assigned ones); staff approve or reopen it.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class PeriodValuesModel(EsRegionsDbContext db, MonitoringAccess access, ReportingSchedule schedule) : PageModel
+public sealed class PeriodValuesModel(EsRegionsDbContext db, MonitoringAccess access, ReportingSchedule schedule, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(IndicatorRef Indicator, IndicatorValue? Value, Status Status, string? Organisation, bool MayEnter);
 
@@ -45,7 +46,7 @@ public sealed class PeriodValuesModel(EsRegionsDbContext db, MonitoringAccess ac
         if (!await LoadAsync(planId, period, ct) || PeriodRow is null) return NotFound();
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            ModelState.AddModelError(nameof(Reason), "Podaj powód ponownego otwarcia okresu.");
+            ModelState.AddModelError(nameof(Reason), l["Podaj powód ponownego otwarcia okresu."]);
             return Page();
         }
         await schedule.ReopenAsync(Plan.Plan, PeriodRow, Reason, ct);

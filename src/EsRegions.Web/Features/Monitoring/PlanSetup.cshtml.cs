@@ -6,6 +6,7 @@ using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Monitoring;
@@ -13,7 +14,7 @@ namespace EsRegions.Web.Features.Monitoring;
 /// <summary>Staff set up a plan's monitoring: reporting periods with due dates, the implementer of each indicator, its catalogue code.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class PlanSetupModel(EsRegionsDbContext db, ReportingSchedule schedule) : PageModel
+public sealed class PlanSetupModel(EsRegionsDbContext db, ReportingSchedule schedule, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class PeriodInput
     {
@@ -60,7 +61,7 @@ public sealed class PlanSetupModel(EsRegionsDbContext db, ReportingSchedule sche
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Rows")).ToList()) ModelState.Remove(key);
         var ok = ReportingPeriodKey.TryParse(NewPeriod.Period?.Trim(), out var period);
         if (!string.IsNullOrWhiteSpace(NewPeriod.Period) && (!ok || period!.Value.Year < Plan.Plan.YearFrom || period.Value.Year > Plan.Plan.YearTo))
-            ModelState.AddModelError("NewPeriod.Period", $"Podaj rok lub kwartał z lat planu ({Plan.Plan.YearFrom}–{Plan.Plan.YearTo}), np. {Plan.Plan.YearFrom} albo {Plan.Plan.YearFrom}-Q2.");
+            ModelState.AddModelError("NewPeriod.Period", l["Podaj rok lub kwartał z lat planu ({0}–{1}), np. {2} albo {2}-Q2.", Year(Plan.Plan.YearFrom), Year(Plan.Plan.YearTo), Year(Plan.Plan.YearFrom)]);
         if (!ModelState.IsValid) return Page();
         await schedule.ScheduleAsync(Plan.Plan, period!.Value, NewPeriod.DueOn, ct);
         await db.SaveChangesAsync(ct);
@@ -94,4 +95,6 @@ public sealed class PlanSetupModel(EsRegionsDbContext db, ReportingSchedule sche
         Catalogue = await db.Set<CatalogueIndicator>().OrderBy(c => c.Position).ToListAsync(ct);
         return true;
     }
+
+    private static string Year(int? year) => year?.ToString() ?? "?";
 }

@@ -21,6 +21,9 @@ public sealed class ReportPublication : ITenantOwned
     public ReportPublication(Guid planId, int year) => (PlanId, Year) = (planId, year);
 
     public void Record(DateTimeOffset at, string by, int values) => (PublishedAt, PublishedBy, Values) = (at, by, values);
+
+    /// <summary>Erasure (RODO): the publication stays, the name of who published goes.</summary>
+    internal void ErasePublisher(string label) => PublishedBy = label;
 }
 
 /// <summary>

@@ -29,6 +29,15 @@ public sealed class ReportingPeriod : ITenantOwned
 
     private ReportingPeriod() { }
 
+    /// <summary>Erasure (RODO): the approval and reopening stay, the names of who did them go where they are <paramref name="names"/>.</summary>
+    internal int EraseActor(IReadOnlySet<string> names, string label)
+    {
+        var changed = 0;
+        if (ApprovedBy is not null && names.Contains(ApprovedBy)) { ApprovedBy = label; changed = 1; }
+        if (ReopenedBy is not null && names.Contains(ReopenedBy)) { ReopenedBy = label; changed = 1; }
+        return changed;
+    }
+
     public ReportingPeriod(Guid planId, ReportingPeriodKey key, DateOnly? dueOn)
     {
         PlanId = planId;

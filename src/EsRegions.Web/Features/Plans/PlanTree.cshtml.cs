@@ -11,7 +11,7 @@ namespace EsRegions.Web.Features.Plans;
 /// <summary>A plan: its tree (folding), filters, budget summary, and a print view laid out like the plans' tables.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db) : PageModel
+public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnumerable<IPlanStatusSource> statusSources) : PageModel
 {
     /// <summary>The multi-year plan this annual plan belongs to, the annual plans under this one, and its drafting schedules.</summary>
     public (Guid Id, string Title)? Parent { get; private set; }
@@ -27,6 +27,11 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db) : Pa
     [BindProperty(SupportsGet = true)] public string? Zrodlo { get; set; }
     [BindProperty(SupportsGet = true)] public int? Kwartal { get; set; }
     [BindProperty(SupportsGet = true)] public bool Druk { get; set; }
+    /// <summary>The reporting year whose indicator status the tree shows (default: the latest year with values).</summary>
+    [BindProperty(SupportsGet = true)] public int? Rok { get; set; }
+
+    /// <summary>Indicator status and roll-up per level from the module that monitors plans; null when there is none or no values yet.</summary>
+    public PlanStatusView? Status { get; private set; }
 
     public PlanFilter Filter => new(Realizator, Zrodlo, Kwartal is >= 1 and <= 4 ? Kwartal : null);
 
@@ -45,6 +50,9 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db) : Pa
         Schedules = (await db.Set<Schedules.PlanSchedule>().Where(s => s.PlanId == id).Select(s => new { s.Id, s.Title }).ToListAsync(ct))
             .Select(s => (s.Id, s.Title)).ToList();
         Implementers = plan.Nodes.SelectMany(PlanFilter.Actions).SelectMany(a => a.Implementers).Distinct().Order().ToList();
+        foreach (var source in statusSources)
+            if ((Status = await source.ForPlanAsync(id, Rok, ct)) is not null) break;
+        ViewData["PlanStatus"] = Status;
         return Page();
     }
 }

@@ -110,4 +110,31 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         Assert.Contains("brak danych", main);
         await AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task The_plan_tree_shows_accessible_status_marks_with_a_legend_for_the_chosen_year()
+    {
+        using var mazowsze = Api(Policies.Roles.Staff, "mazowsze");
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(mazowsze, "mazowsze");
+        (await mazowsze.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 120 }, Ct)).EnsureSuccessStatusCode();
+        (await mazowsze.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 20, comment = "Mniej PS" }, Ct)).EnsureSuccessStatusCode();
+        await SignInAsync(Policies.Roles.Staff, "mazowsze");
+
+        await OpenAsync($"/mazowsze/plany/{planId}");
+
+        Assert.Equal("2024", await Page.GetByLabel("Rok sprawozdawczy (status wskaźników)").InputValueAsync());
+        var section = Page.GetByRole(AriaRole.Region, new() { Name = "Status realizacji wskaźników — 2024" });
+        Assert.Contains("1 z 4 wskaźników osiągniętych", await section.InnerTextAsync());
+        var legend = await section.GetByRole(AriaRole.List).InnerTextAsync();
+        foreach (var label in new[] { "osiągnięty", "częściowo osiągnięty", "nieosiągnięty", "czeka na ocenę", "brak danych" })
+            Assert.Contains(label, legend);
+        var indicatorsCell = await Page.Locator("table.plan-actions tbody td").Nth(1).InnerTextAsync();
+        Assert.Contains("✔ osiągnięty", indicatorsCell); // symbol and words, not colour alone
+        Assert.Contains("✖ nieosiągnięty", indicatorsCell);
+        Assert.Contains("◐ częściowo osiągnięty", await Page.Locator("summary").First.InnerTextAsync()); // roll-up of the level
+        await AssertAccessibleAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Raport roczny 2024" }).ClickAsync();
+        await Page.WaitForURLAsync($"**/mazowsze/monitoring/plany/{planId}/raport/2024");
+    }
 }

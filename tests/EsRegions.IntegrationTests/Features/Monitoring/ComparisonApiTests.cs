@@ -87,8 +87,29 @@ public sealed class ComparisonApiTests(PostgresServer postgres) : AppTestBase(po
         var csv = await staff.GetStringAsync($"/api/v1/comparison?indicator={Jobs}&from=2024&to=2024&format=csv", Ct);
         var xlsx = await staff.GetAsync($"/api/v1/comparison?indicator={Jobs}&from=2024&to=2024&format=xlsx", Ct);
 
-        Assert.Contains("Województwo mazowieckie;2024;120", csv);
+        Assert.Contains("Województwo mazowieckie;2024;120;2,31", csv);
+        Assert.Contains("Na 100 tys. mieszkańców", csv);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var book = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync(Ct));
+        var row = book.Worksheet(1).RowsUsed().Single(r => r.Cell(1).GetString() == "Województwo mazowieckie");
+        Assert.Equal((120d, 2.31d), (row.Cell(3).GetDouble(), row.Cell(4).GetDouble()));
+    }
+
+    [Fact]
+    public async Task Counts_are_given_per_100k_inhabitants_from_the_cited_population_in_api_and_page()
+    {
+        await ReportAsync("mazowsze", 120, 40, publish: true);
+        var staff = ClientAs(Policies.Roles.Staff, "lubelskie");
+
+        var jobs = await staff.GetFromJsonAsync<ComparisonDto>($"/api/v1/comparison?indicator={Jobs}&from=2024&to=2024", Ct);
+        var page = await staff.GetStringAsync($"/lubelskie/monitoring/porownanie?wskaznik={Jobs}&od=2024&do=2024", Ct);
+
+        // 120 jobs in a voivodeship of 5 188 488 inhabitants (GUS, 31 XII 2007) = 2.31 per 100 000.
+        Assert.True(jobs!.Per100k);
+        Assert.Equal(2.31m, jobs.Series.Single().Values.Single().Per100k);
+        Assert.Contains(jobs.PopulationSources, s => s.Contains("31 grudnia 2007") && s.Contains("https://"));
+        Assert.Contains("<td class=\"text-end\">2,31</td>", page);
+        Assert.Contains("31 grudnia 2007", page);
     }
 
     [Fact]

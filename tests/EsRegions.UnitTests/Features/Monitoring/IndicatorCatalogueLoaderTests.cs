@@ -5,8 +5,6 @@ namespace EsRegions.UnitTests.Features.Monitoring;
 
 public sealed class IndicatorCatalogueLoaderTests
 {
-    private static readonly HashSet<string> Regions = ["mazowsze", "malopolska"];
-
     [Fact]
     public void An_invalid_catalogue_reports_every_error_with_its_json_path()
     {
@@ -17,16 +15,16 @@ public sealed class IndicatorCatalogueLoaderTests
                 { "code": "ES.A", "name": "A", "unit": "szt.", "definition": "d", "source": "s", "aggregation": "max", "per100k": true },
                 { "code": "ES.A", "name": "B", "unit": "szt.", "definition": "d", "source": "s", "aggregation": "sum", "per100k": false, "extra": 1 }
               ],
-              "populations": [ { "region": "podlasie", "year": 2023, "population": 0, "source": "GUS" } ] }
+              "populations": [] }
             """);
 
-        var ex = Assert.Throws<TenantConfigurationException>(() => IndicatorCatalogueLoader.Read(file, "tenants/indicator-catalogue.json", Regions));
+        var ex = Assert.Throws<TenantConfigurationException>(() => IndicatorCatalogueLoader.Read(file, "tenants/indicator-catalogue.json"));
 
         Assert.Contains(ex.Errors, e => e.StartsWith("tenants/indicator-catalogue.json: $.indicators[0].code: 'es.male' is not"));
         Assert.Contains(ex.Errors, e => e.StartsWith("tenants/indicator-catalogue.json: $.indicators[1].aggregation:"));
         Assert.Contains(ex.Errors, e => e.StartsWith("tenants/indicator-catalogue.json: $.indicators[2].extra: unknown property"));
-        Assert.Contains("tenants/indicator-catalogue.json: $.populations[0].region: 'podlasie' is not a region slug of tenants.json", ex.Errors);
-        Assert.Contains(ex.Errors, e => e.StartsWith("tenants/indicator-catalogue.json: $.populations[0].population: must be a whole number"));
+        // Populations moved to tenants/population.json: the old key is an error, not silently ignored.
+        Assert.Contains(ex.Errors, e => e.StartsWith("tenants/indicator-catalogue.json: $.populations: unknown property"));
     }
 
     [Fact]
@@ -34,9 +32,22 @@ public sealed class IndicatorCatalogueLoaderTests
     {
         var file = Path.Combine(AppContext.BaseDirectory, "tenants", IndicatorCatalogueLoader.FileName);
 
-        var (indicators, _) = IndicatorCatalogueLoader.Read(file, file, Regions);
+        var indicators = IndicatorCatalogueLoader.Read(file, file);
 
         Assert.Superset(new HashSet<string> { "ES.PS.AKTYWNE", "ES.PS.MIEJSCA_PRACY", "ES.OSOBY_WSPARTE", "ES.JR.CIS", "ES.JR.KIS", "ES.JR.ZAZ", "ES.JR.WTZ",
             "ES.OWES.AKREDYTOWANE", "ES.JST.ZLECAJACE" }, indicators.Select(i => i.Code).ToHashSet());
+    }
+
+    [Fact]
+    public void Counts_are_comparable_per_100k_and_shares_are_not()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "tenants", IndicatorCatalogueLoader.FileName);
+
+        var indicators = IndicatorCatalogueLoader.Read(file, file);
+
+        Assert.All(indicators.Where(i => i.Unit.Contains('%')), i => Assert.False(i.Per100k, i.Code));
+        Assert.True(indicators.Single(i => i.Code == "ES.PS.AKTYWNE").Per100k);
+        Assert.True(indicators.Single(i => i.Code == "ES.PS.MIEJSCA_PRACY").Per100k);
+        Assert.True(indicators.Single(i => i.Code == "ES.OSOBY_WSPARTE").Per100k);
     }
 }

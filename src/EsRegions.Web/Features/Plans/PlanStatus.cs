@@ -1,0 +1,29 @@
+namespace EsRegions.Web.Features.Plans;
+
+/// <summary>
+/// A status mark as the plan tree shows it: a stable key (for styling), a Polish label and a symbol, so that the
+/// status never depends on colour alone. Plans knows nothing of how a status is decided.
+/// </summary>
+public sealed record PlanStatusMark(string Key, string Label, string Symbol);
+
+/// <summary>A level's roll-up: its mark and how many of its indicators are achieved.</summary>
+public sealed record PlanLevelStatus(PlanStatusMark Mark, int Indicators, int Achieved);
+
+/// <summary>The status of a plan's indicators and levels in one reporting year, with every mark for the legend.</summary>
+public sealed record PlanStatusView(
+    int Year,
+    IReadOnlyList<int> Years,
+    PlanLevelStatus Plan,
+    IReadOnlyDictionary<Guid, PlanLevelStatus> Nodes,
+    IReadOnlyDictionary<Guid, PlanStatusMark> Indicators,
+    IReadOnlyList<PlanStatusMark> Legend,
+    string? ReportPath);
+
+/// <summary>
+/// Provided by another module (Monitoring) to show indicator status in the plan tree; the tree works without one.
+/// </summary>
+public interface IPlanStatusSource
+{
+    /// <summary>The status in <paramref name="year"/>, or in the latest year with values when null; null when the plan has no values.</summary>
+    Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct);
+}
