@@ -5,6 +5,7 @@ using EsRegions.Web.Features.Monitoring;
 using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
+using EsRegions.Web.Features.Privacy;
 using EsRegions.Web.Features.Tenancy;
 using EsRegions.Web.Infrastructure;
 using EsRegions.Web.Infrastructure.Data;
@@ -31,6 +32,7 @@ try
     builder.AddCommittees();
     builder.AddMeetings();
     builder.AddConsultations();
+    builder.AddPrivacy();
 
     var app = builder.Build();
     app.UseWebPlatform();
@@ -43,6 +45,7 @@ try
     app.MapCommittees();
     app.MapMeetings();
     app.MapConsultations();
+    app.MapPrivacy();
 
     var migrateOnly = args.Contains("migrate");
     await app.PrepareDatabaseAsync(migrateOnly);
@@ -52,6 +55,7 @@ try
         if (app.Environment.IsDevelopment()) await app.SeedDemoAccountsAsync();
         app.ScheduleNotificationJobs();
         app.ScheduleIdentityJobs();
+        app.SchedulePrivacyJobs();
         await app.RunAsync();
     }
     return 0;

@@ -78,6 +78,16 @@ public sealed class CommitteeMember : ITenantOwned
     }
 
     public void SetFeedToken(byte[] hash) => FeedTokenHash = hash;
+
+    /// <summary>RODO erasure: the person's name, address and institution go, and so does their calendar feed; the seat,
+    /// role and term stay, so the committee's history of seats is kept.</summary>
+    public void Anonymise(string label)
+    {
+        FullName = label;
+        Email = null;
+        Institution = label;
+        FeedTokenHash = null;
+    }
 }
 
 internal sealed class CommitteeMemberConfiguration : IEntityTypeConfiguration<CommitteeMember>

@@ -48,6 +48,16 @@ public sealed class Invitation : ITenantOwned
     }
 
     public void RecordAttendance(bool attended) => Attended = attended;
+
+    /// <summary>RODO erasure or retention: who was invited goes (the address becomes a unique unusable one, see
+    /// <see cref="Infrastructure.Privacy.PersonRef.ErasedEmail"/>), the answer and attendance stay as counts of the meeting.</summary>
+    public void Anonymise(string nameLabel, string erasedEmail)
+    {
+        Email = erasedEmail;
+        Name = nameLabel;
+        Substitute = null;
+        MemberId = null;
+    }
 }
 
 public enum BatchKind { Invitation, Update, Cancellation }

@@ -14,6 +14,9 @@ public sealed class Outbox(EsRegionsDbContext db, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(to.Address);
+        // An address of the reserved .invalid domain is one that RODO erasure or retention put in place of a person's
+        // (PersonRef.ErasedEmail): nobody can receive it, so nothing is queued for it (e.g. a later meeting reminder).
+        if (to.Address.TrimEnd().EndsWith(".invalid", StringComparison.OrdinalIgnoreCase)) return false;
         var pending = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.IdempotencyKey == idempotencyKey);
         if (pending || await db.Set<OutboxMessage>().AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct)) return false;
         db.Add(new OutboxMessage(idempotencyKey, to, content, clock.GetUtcNow()));

@@ -30,4 +30,10 @@ public sealed record PersonRef(string Email)
     public const string ErasedLabel = "[dane usunięte]";
 
     public string NormalizedEmail { get; } = Email.Trim().ToUpperInvariant();
+
+    /// <summary>
+    /// What replaces an e-mail address in a column that must stay unique (e.g. one invitation per address and meeting):
+    /// an address of the reserved ".invalid" domain (RFC 2606) built from the row's id, which nobody can receive or match.
+    /// </summary>
+    public static string ErasedEmail(Guid rowId) => $"usunieto-{rowId:N}@dane-usuniete.invalid";
 }

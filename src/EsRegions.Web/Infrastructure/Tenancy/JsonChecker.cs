@@ -70,6 +70,16 @@ public sealed partial class JsonChecker(string file)
         return null;
     }
 
+    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/>; null when absent or wrong.</summary>
+    public int? Int(JsonNode? parent, string path, string name, int min, int max, bool required = false)
+    {
+        var node = Member(parent, path, name, required, out var p);
+        if (node is null) return null;
+        if (node is JsonValue v && v.TryGetValue<int>(out var n) && n >= min && n <= max) return n;
+        Fail(p, $"must be a whole number from {min} to {max}");
+        return null;
+    }
+
     public List<int> IntArray(JsonNode? parent, string path, string name, int min, int max)
     {
         var result = new List<int>();

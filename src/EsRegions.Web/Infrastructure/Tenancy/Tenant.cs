@@ -22,7 +22,12 @@ public sealed record TenantSettings(
     IReadOnlyList<PlanLevelLabel> PlanLevels,
     ReminderPolicy Reminders,
     string TimeZone,
-    string Locale);
+    string Locale,
+    RetentionPolicy? Retention = null)
+{
+    /// <summary>The tenant's retention periods; none (keep until erased) when tenant.json has no "retention".</summary>
+    public RetentionPolicy RetentionOrNone => Retention ?? RetentionPolicy.None;
+}
 
 public sealed record OperatorInfo(
     string Name,
@@ -55,3 +60,16 @@ public sealed record ReminderPolicy(
 }
 
 public sealed record ReminderRule(IReadOnlyList<int> DaysBefore, IReadOnlyList<int> DaysAfter);
+
+/// <summary>
+/// How long personal data is kept (tenant.json "retention"; tenants/TENANT-FORMAT.md). A missing period keeps the data
+/// until someone erases it. Applied daily by the privacy module's retention job.
+/// </summary>
+public sealed record RetentionPolicy(
+    int? SentEmailsDays,
+    int? ConsultationParticipantsMonths,
+    int? MeetingInvitationsMonths,
+    int? ErasureAuditYears)
+{
+    public static readonly RetentionPolicy None = new(null, null, null, null);
+}

@@ -8,7 +8,7 @@ internal static partial class TenantSettingsReader
 {
     public static TenantSettings? Read(JsonChecker check, JsonNode root)
     {
-        var obj = check.AsObject(root, "$", "operator", "committee", "planLevels", "reminders", "timeZone", "locale");
+        var obj = check.AsObject(root, "$", "operator", "committee", "planLevels", "reminders", "timeZone", "locale", "retention");
         if (obj is null) return null;
         var op = ReadOperator(check, obj);
         var committee = ReadCommittee(check, obj);
@@ -18,8 +18,9 @@ internal static partial class TenantSettingsReader
         if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
             check.Fail("$.timeZone", $"'{timeZone}' is not a known time zone");
         var locale = check.String(obj, "$", "locale", pattern: LocalePattern(), patternHint: "a locale such as pl-PL");
+        var retention = ReadRetention(check, obj);
         if (op is null || committee is null || levels is null || reminders is null || timeZone is null || locale is null) return null;
-        return new TenantSettings(op, committee, levels, reminders, timeZone, locale);
+        return new TenantSettings(op, committee, levels, reminders, timeZone, locale, retention);
     }
 
     private static OperatorInfo? ReadOperator(JsonChecker check, JsonObject root)
@@ -94,6 +95,19 @@ internal static partial class TenantSettingsReader
             rules[kind] = new ReminderRule(check.IntArray(rule, path, "daysBefore", 0, 365), check.IntArray(rule, path, "daysAfter", 0, 365));
         }
         return move is null || kinds is null ? null : new ReminderPolicy(move.Value, rules);
+    }
+
+    /// <summary>The optional "retention" section: each period optional, a whole number within sensible bounds.</summary>
+    private static RetentionPolicy? ReadRetention(JsonChecker check, JsonObject root)
+    {
+        var r = check.Object(root, "$", "retention", required: false,
+            allowed: ["sentEmailsDays", "consultationParticipantsMonths", "meetingInvitationsMonths", "erasureAuditYears"]);
+        if (r is null) return null;
+        return new RetentionPolicy(
+            check.Int(r, "$.retention", "sentEmailsDays", 1, 3650),
+            check.Int(r, "$.retention", "consultationParticipantsMonths", 1, 240),
+            check.Int(r, "$.retention", "meetingInvitationsMonths", 1, 240),
+            check.Int(r, "$.retention", "erasureAuditYears", 1, 50));
     }
 
     [GeneratedRegex("^[a-z]{2}-[A-Z]{2}$")] private static partial Regex LocalePattern();

@@ -59,6 +59,30 @@ public sealed class TenantRegistryLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Retention_periods_are_read_per_region()
+    {
+        var retention = TenantRegistryLoader.Load(RepositoryTenants).FindBySlug("mazowsze")!.Settings.RetentionOrNone;
+
+        Assert.Equal(new RetentionPolicy(365, 24, 24, 5), retention);
+    }
+
+    [Fact]
+    public void Retention_errors_name_the_file_and_json_path_and_a_missing_section_keeps_everything()
+    {
+        CopyRepositoryTenants();
+        Edit("lubelskie/tenant.json", s => s.Replace("\"sentEmailsDays\": 365", "\"sentEmailsDays\": 0")
+            .Replace("\"erasureAuditYears\": 5", "\"erasureAuditYears\": \"pięć\", \"commentsMonths\": 3"));
+        Edit("malopolska/tenant.json", s => s[..s.IndexOf(",\n  \"retention\"", StringComparison.Ordinal)] + "\n}\n");
+
+        var ex = Assert.Throws<TenantConfigurationException>(() => TenantRegistryLoader.Load(_dir));
+
+        Assert.Contains(ex.Errors, e => e.EndsWith("lubelskie/tenant.json: $.retention.sentEmailsDays: must be a whole number from 1 to 3650"));
+        Assert.Contains(ex.Errors, e => e.EndsWith("lubelskie/tenant.json: $.retention.erasureAuditYears: must be a whole number from 1 to 50"));
+        Assert.Contains(ex.Errors, e => e.Contains("lubelskie/tenant.json: $.retention.commentsMonths: unknown property"));
+        Assert.DoesNotContain(ex.Errors, e => e.Contains("malopolska"));
+    }
+
+    [Fact]
     public void Missing_required_setting_names_its_path()
     {
         CopyRepositoryTenants();

@@ -2186,6 +2186,61 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                     b.ToTable("schedule_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("EsRegions.Web.Features.Privacy.PersonalDataErasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("email_hash")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<string>("ErasedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("erased_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_personal_data_erasures");
+
+                    b.HasIndex("TenantId", "EmailHash")
+                        .HasDatabaseName("ix_personal_data_erasures_tenant_id_email_hash");
+
+                    b.HasIndex("TenantId", "ErasedAt")
+                        .HasDatabaseName("ix_personal_data_erasures_tenant_id_erased_at");
+
+                    b.ToTable("personal_data_erasures", (string)null);
+                });
+
             modelBuilder.Entity("EsRegions.Web.Features.Tenancy.TenantStateOverride", b =>
                 {
                     b.Property<Guid>("Id")
