@@ -219,7 +219,9 @@ login() {
 }
 
 sink_count() { # PATTERN — lines of the sink file whose recipient matches PATTERN
-  grep -c -E "$1" "$SINK_FILE" 2>/dev/null || echo 0
+  local n
+  n=$(grep -c -E "$1" "$SINK_FILE" 2>/dev/null)
+  echo "${n:-0}"
 }
 
 # wait_sink PATTERN EXPECTED SECONDS — until EXPECTED messages matching PATTERN arrived; prints seconds waited
