@@ -19,7 +19,7 @@ public sealed record PlanRows(Plan Plan, ILookup<Guid?, PlanNode> Children, ILoo
         var actions = await Rows<PlanAction>().Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(ct);
         // By plan, not by a list of 2,000 action ids: one index range scan instead of an = ANY(array) probe per id.
         var indicators = await Rows<Indicator>()
-            .Where(i => Rows<PlanAction>().Any(a => a.Id == i.ActionId && a.PlanId == planId))
+            .Where(i => db.Set<PlanAction>().Any(a => a.Id == i.ActionId && a.PlanId == planId))
             .OrderBy(i => i.Position).ToListAsync(ct);
         return new PlanRows(plan, nodes.ToLookup(n => n.ParentId), actions.ToLookup(a => a.NodeId), indicators.ToLookup(i => i.ActionId));
     }
