@@ -10,7 +10,7 @@
 #   BENCH_SCALE        multiplies every count of the data set (default 1 = 16 tenants x 2,000 actions ...; 0.05 to try)
 #   BENCH_DURATION     seconds per load measurement (default 20)
 #   BENCH_CONNECTIONS  concurrent connections of the load generator (default 16)
-#   BENCH_START_TIMEOUT seconds to wait for an app's /health/ready (default 180)
+#   BENCH_START_TIMEOUT seconds to wait for an app's /health/ready (default 400; first starts on a loaded 2-core machine took 90-180 s)
 set -uo pipefail
 
 # shellcheck source=ops/lib.sh
@@ -20,7 +20,7 @@ REPO="$ESR_REPO_ROOT"
 SCALE="${BENCH_SCALE:-1}"
 DURATION="${BENCH_DURATION:-20}"
 CONNS="${BENCH_CONNECTIONS:-16}"
-START_TIMEOUT="${BENCH_START_TIMEOUT:-180}"
+START_TIMEOUT="${BENCH_START_TIMEOUT:-400}"
 [[ "$SCALE" =~ ^[0-9]*\.?[0-9]+$ ]] || esr_die "BENCH_SCALE=$SCALE is not a number"
 for v in DURATION CONNS START_TIMEOUT; do [[ "${!v}" =~ ^[0-9]+$ ]] || esr_die "BENCH_$v=${!v} is not a whole number"; done
 
