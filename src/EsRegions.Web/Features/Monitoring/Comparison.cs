@@ -21,15 +21,15 @@ public sealed class Comparison(EsRegionsDbContext db, TenantRegistry registry)
 
     public async Task<ComparisonDto?> CompareAsync(string code, int from, int to, IReadOnlyCollection<string>? regions, CancellationToken ct)
     {
-        var indicator = await db.Set<CatalogueIndicator>().FirstOrDefaultAsync(c => c.Code == code, ct);
+        var indicator = await db.Set<CatalogueIndicator>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
         if (indicator is null) return null;
-        var rows = await db.Set<PublishedIndicatorValue>()
+        var rows = await db.Set<PublishedIndicatorValue>().AsNoTracking()
             .Where(p => p.CatalogueCode == code && p.Year >= from && p.Year <= to)
             .ToListAsync(ct);
         // Regions suspended by the platform administrator drop out of comparisons along with everything else of theirs.
         var active = registry.Active.ToDictionary(t => t.Slug);
         var wanted = regions is { Count: > 0 } ? regions.ToHashSet() : null;
-        var populations = indicator.Per100k ? await db.Set<RegionPopulation>().ToListAsync(ct) : [];
+        var populations = indicator.Per100k ? await db.Set<RegionPopulation>().AsNoTracking().ToListAsync(ct) : [];
         var sources = new SortedSet<string>();
         var series = rows
             .Where(r => active.ContainsKey(r.RegionSlug) && (wanted is null || wanted.Contains(r.RegionSlug)))

@@ -8,7 +8,7 @@ public sealed class PlanExport(EsRegionsDbContext db)
 {
     public async Task<PlanDocument?> LoadAsync(Guid planId, CancellationToken ct)
     {
-        if (await PlanRows.LoadAsync(db, planId, ct) is not { } rows) return null;
+        if (await PlanRows.LoadAsync(db, planId, ct, readOnly: true) is not { } rows) return null;
         var (plan, children, actions, indicators) = rows;
 
         NodeDocument Node(PlanNode n) => new(n.Level, n.Code, n.Title, children[n.Id].Select(Node).ToList(),

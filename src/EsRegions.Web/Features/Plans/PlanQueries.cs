@@ -8,7 +8,13 @@ public sealed class PlanQueries(EsRegionsDbContext db, TenantContext tenant)
 {
     public async Task<PlanDto?> TreeAsync(Guid id, CancellationToken ct)
     {
-        if (await PlanRows.LoadAsync(db, id, ct) is not { } rows) return null;
+        if (await PlanRows.LoadAsync(db, id, ct, readOnly: true) is not { } rows) return null;
+        return Assemble(rows, tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList());
+    }
+
+    /// <summary>Shapes the plan's rows into the API tree (in-process; measured by ops/bench/Micro).</summary>
+    public static PlanDto Assemble(PlanRows rows, IReadOnlyList<string> labels)
+    {
         var (plan, childrenByParent, actionsByNode, indicators) = rows;
 
         NodeDto Node(PlanNode n)
@@ -22,7 +28,6 @@ public sealed class PlanQueries(EsRegionsDbContext db, TenantContext tenant)
             return new NodeDto(n.Id, n.Level, n.Code, n.Title, children.Count > 0 ? children : null, own.Count > 0 ? own : null);
         }
 
-        var labels = tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList();
         return new PlanDto(plan.Id, plan.Title, Camel(plan.Kind), Years(plan), Camel(plan.Status), plan.Resolution?.Text,
             labels, childrenByParent[null].Select(Node).ToList(), plan.ResolutionUnknown, plan.ParentPlanId);
     }

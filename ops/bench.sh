@@ -1,0 +1,433 @@
+#!/usr/bin/env bash
+# The national-scale benchmark (issue 9, docs/performance.md). Self-contained like ops/run.sh: its own PostgreSQL
+# cluster, a counting SMTP sink, app instances and the raw harness on free ports, all state under .data/bench
+# (recreated on each run). Prints on stdout one line per figure
+#   BENCH <name> <value> <unit>
+#   RATIO <name> <value> (target <t>)
+# and a summary; progress goes to stderr. Exit 0 when every target was met.
+#
+# Environment (all optional):
+#   BENCH_SCALE        multiplies every count of the data set (default 1 = 16 tenants x 2,000 actions ...; 0.05 to try)
+#   BENCH_DURATION     seconds per load measurement (default 20)
+#   BENCH_CONNECTIONS  concurrent connections of the load generator (default 16)
+#   BENCH_START_TIMEOUT seconds to wait for an app's /health/ready (default 400; first starts on a loaded 2-core machine took 90-180 s)
+set -uo pipefail
+
+# shellcheck source=ops/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+REPO="$ESR_REPO_ROOT"
+SCALE="${BENCH_SCALE:-1}"
+DURATION="${BENCH_DURATION:-20}"
+CONNS="${BENCH_CONNECTIONS:-16}"
+START_TIMEOUT="${BENCH_START_TIMEOUT:-400}"
+[[ "$SCALE" =~ ^[0-9]*\.?[0-9]+$ ]] || esr_die "BENCH_SCALE=$SCALE is not a number"
+for v in DURATION CONNS START_TIMEOUT; do [[ "${!v}" =~ ^[0-9]+$ ]] || esr_die "BENCH_$v=${!v} is not a whole number"; done
+
+SLUG=mazowsze
+TENANT_ID=6f1c2a9e-3b0d-4c57-9a41-0d5e8b7f2c11
+CLIENT_ID=mazowsze-demo
+CLIENT_SECRET=demo-secret
+DEMO_USER=sekretarz@mazowsze.demo
+DEMO_PASSWORD=demo-haslo-2026
+DB_NAME=esregions
+INDICATOR=ES.JR.CIS
+
+BENCH="$REPO/.data/bench"
+PGDATA="$BENCH/pg"
+PG_SOCKET_DIR="$BENCH/pg-socket"
+LOGS="$BENCH/logs"
+TMP="$BENCH/tmp"
+TENANTS="$BENCH/tenants"
+SINK_FILE="$BENCH/smtp-sink.txt"
+WEB_PROJECT="$REPO/src/EsRegions.Web/EsRegions.Web.csproj"
+SEED_DLL="$REPO/ops/bench/Seed/bin/Release/net10.0/esregions-bench-seed.dll"
+HARNESS_DLL="$REPO/ops/bench/Harness/bin/Release/net10.0/esregions-bench-harness.dll"
+
+declare -A APP_PID=() APP_PORT=()
+SINK_PID=""
+RAW_PID=""
+PG_STARTED=0
+USED_PORTS=()
+declare -a LINES=()
+MISSED=0
+
+stop_pid() { # PID SECONDS
+  local pid="$1" seconds="$2" i
+  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
+  kill -TERM "$pid" 2>/dev/null
+  for ((i = 0; i < seconds * 5; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  return 0
+}
+
+cleanup() {
+  local rc=$? name
+  trap - EXIT INT TERM
+  trap '' PIPE
+  set +e
+  for name in "${!APP_PID[@]}"; do stop_pid "${APP_PID[$name]}" 20; done
+  [[ -n "$RAW_PID" ]] && stop_pid "$RAW_PID" 5
+  [[ -n "$SINK_PID" ]] && stop_pid "$SINK_PID" 5
+  if ((PG_STARTED)); then pg_cmd pg_ctl -D "$PGDATA" -m fast -w -t 60 stop >>"$LOGS/postgres.log" 2>&1; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+alloc_port() { # VAR
+  local p _
+  for _ in $(seq 1 300); do
+    p=$((20000 + RANDOM % 40000))
+    [[ " ${USED_PORTS[*]} " == *" $p "* ]] && continue
+    port_in_use 127.0.0.1 "$p" && continue
+    USED_PORTS+=("$p")
+    printf -v "$1" '%s' "$p"
+    return 0
+  done
+  esr_die "no free TCP port found"
+}
+
+# figure NAME VALUE UNIT
+figure() {
+  LINES+=("BENCH $1 $2 $3")
+  printf 'BENCH %s %s %s\n' "$1" "$2" "$3"
+}
+# ratio NAME VALUE OP TARGET — OP is >= or <= ; records a miss
+ratio() {
+  local ok
+  ok=$(awk -v v="$2" -v t="$4" -v op="$3" 'BEGIN { if (v == "") print 0; else if (op == ">=") print (v >= t) ? 1 : 0; else print (v <= t) ? 1 : 0 }')
+  ((ok)) || MISSED=$((MISSED + 1))
+  LINES+=("RATIO $1 ${2:-n/a} (target $3 $4)$( ((ok)) || echo ' MISSED')")
+  printf 'RATIO %s %s (target %s %s)\n' "$1" "${2:-n/a}" "$3" "$4"
+}
+# target NAME VALUE OP TARGET UNIT — a BENCH figure that has a target of its own
+target() {
+  local ok
+  ok=$(awk -v v="$2" -v t="$4" -v op="$3" 'BEGIN { if (v == "") print 0; else if (op == "<") print (v < t) ? 1 : 0; else if (op == "==") print (v == t) ? 1 : 0; else print (v <= t) ? 1 : 0 }')
+  ((ok)) || MISSED=$((MISSED + 1))
+  LINES+=("BENCH $1 ${2:-n/a} $5 (target $3 $4)$( ((ok)) || echo ' MISSED')")
+  printf 'BENCH %s %s %s\n' "$1" "${2:-n/a}" "$5"
+}
+
+psql_q() { "$PG_BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$DB_NAME" -c "$1"; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# PostgreSQL, the SMTP sink, the app, the raw harness
+# ---------------------------------------------------------------------------------------------------------------
+start_postgres() {
+  mkdir -p "$PGDATA" "$PG_SOCKET_DIR"
+  touch "$LOGS/postgres.log"
+  if [[ "$(id -u)" -eq 0 ]]; then
+    runuser -u postgres -- test -x "$BENCH" ||
+      esr_die "the 'postgres' OS user cannot reach $BENCH; run from a checkout under a world-searchable path"
+    chown -R postgres:postgres "$PGDATA" "$PG_SOCKET_DIR" "$LOGS/postgres.log"
+  fi
+  chmod 700 "$PGDATA"
+  pg_cmd initdb -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >>"$LOGS/postgres.log" 2>&1 ||
+    esr_die "initdb failed (log: $LOGS/postgres.log)"
+  # Durable settings as in production (fsync on); a bit more memory than the defaults for the national data set.
+  pg_cmd pg_ctl -D "$PGDATA" -l "$LOGS/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_SOCKET_DIR' -c max_connections=300 -c shared_buffers=256MB" start >/dev/null ||
+    esr_die "PostgreSQL did not start (log: $LOGS/postgres.log)"
+  PG_STARTED=1
+  "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
+    -v dbname="$DB_NAME" -f "$ESR_OPS_DIR/db/init.sql" >/dev/null || esr_die "ops/db/init.sql failed"
+}
+
+build_all() {
+  log "building the app, the seed and the harness (Release); log in $LOGS/build.log"
+  dotnet build "$WEB_PROJECT" -c Release -nologo -v minimal >"$LOGS/build.log" 2>&1 || esr_die "the app's build failed ($LOGS/build.log)"
+  dotnet build "$REPO/ops/bench/Seed/Seed.csproj" -c Release -nologo -v minimal >>"$LOGS/build.log" 2>&1 || esr_die "the seed's build failed ($LOGS/build.log)"
+  dotnet build "$REPO/ops/bench/Harness/Harness.csproj" -c Release -nologo -v minimal >>"$LOGS/build.log" 2>&1 || esr_die "the harness's build failed ($LOGS/build.log)"
+  APP_DLL="$(dotnet msbuild "$WEB_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release 2>/dev/null | tail -n 1 | tr -d '\r')"
+  [[ -f "$APP_DLL" ]] || esr_die "cannot find the built EsRegions.Web.dll"
+}
+
+START_SECONDS=""
+# start_app NAME — starts an instance on its own port and waits for /health/ready; sets START_SECONDS
+start_app() {
+  local name="$1" port
+  [[ -n "${APP_PORT[$name]:-}" ]] || { alloc_port port; APP_PORT[$name]=$port; }
+  port="${APP_PORT[$name]}"
+  local conn="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME"
+  local t0
+  t0=$(date +%s.%N)
+  (
+    cd "$REPO/src/EsRegions.Web"
+    export ASPNETCORE_ENVIRONMENT=Development
+    export ASPNETCORE_URLS="http://127.0.0.1:$port"
+    export ConnectionStrings__App="$conn;Username=esregions_app;Password=esregions_app_dev"
+    export ConnectionStrings__Owner="$conn;Username=esregions_owner;Password=esregions_owner_dev"
+    export Database__MigrateOnStart=true
+    export Tenancy__Directory="$TENANTS"
+    export Smtp__Host=127.0.0.1
+    export Smtp__Port="$SMTP_PORT"
+    export App__PublicUrl="http://127.0.0.1:$port"
+    export Logging__LogLevel__Default=Warning
+    exec dotnet "$APP_DLL"
+  ) >>"$LOGS/app-$name.log" 2>&1 </dev/null &
+  APP_PID[$name]=$!
+  local deadline=$((SECONDS + START_TIMEOUT))
+  while ((SECONDS < deadline)); do
+    kill -0 "${APP_PID[$name]}" 2>/dev/null || esr_die "instance $name exited (log: $LOGS/app-$name.log)"
+    if [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" == 200 ]]; then
+      START_SECONDS=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+      return 0
+    fi
+    sleep 0.1
+  done
+  esr_die "instance $name did not become ready (log: $LOGS/app-$name.log)"
+}
+stop_app() { [[ -n "${APP_PID[$1]:-}" ]] && stop_pid "${APP_PID[$1]}" 20; unset "APP_PID[$1]"; }
+app_url() { echo "http://127.0.0.1:${APP_PORT[$1]}"; }
+peak_rss_mb() { awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null; }
+
+# load NAME URL [HEADER] — wrk at $CONNS connections for $DURATION s; prints "rps p50 p95 p99 errors requests"
+load() {
+  local name="$1" url="$2" header="${3:-}" out="$TMP/wrk-$1.txt"
+  local args=(-t 2 -c "$CONNS" -d "${DURATION}s" --timeout 30s -s "$TMP/report.lua")
+  [[ -n "$header" ]] && args+=(-H "$header")
+  wrk "${args[@]}" "$url" >"$out" 2>&1
+  local line
+  line="$(grep '^WRK ' "$out" | tail -n 1)"
+  [[ -n "$line" ]] || { log "wrk $name failed: $(tail -n 5 "$out")"; echo "0 0 0 0 1 0"; return; }
+  awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); printf "%s ", kv[2] } print "" }' <<<"$line"
+}
+
+json_str() { tr -d '\n' | grep -o "\"$1\": *\"[^\"]*\"" | head -n 1 | sed -E 's/.*"([^"]*)"$/\1/'; }
+
+get_token() { # BASE_URL
+  curl -s -m 30 -d grant_type=client_credentials -d client_id="$CLIENT_ID" -d client_secret="$CLIENT_SECRET" \
+    -d scope=api "$1/connect/token" | json_str access_token
+}
+
+form_token() { grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed -E 's/.*value="([^"]*)".*/\1/'; }
+
+# login BASE — signs the demo secretary in through the form; prints the Cookie header value
+login() {
+  local jar="$TMP/cookies.txt" aft
+  rm -f "$jar"
+  aft="$(curl -s -m 30 -c "$jar" -b "$jar" "$1/$SLUG/konto/logowanie" | form_token)"
+  curl -s -m 30 -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$DEMO_USER" \
+    --data-urlencode "Input.Password=$DEMO_PASSWORD" --data-urlencode "__RequestVerificationToken=$aft" "$1/$SLUG/konto/logowanie"
+  awk -F'\t' 'NF >= 7 && $1 !~ /^# / { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' <(sed 's/^#HttpOnly_//' "$jar")
+}
+
+sink_count() { # PATTERN — lines of the sink file whose recipient matches PATTERN
+  local n
+  n=$(grep -c -E "$1" "$SINK_FILE" 2>/dev/null)
+  echo "${n:-0}"
+}
+
+# wait_sink PATTERN EXPECTED SECONDS — until EXPECTED messages matching PATTERN arrived; prints seconds waited
+wait_sink() {
+  local t0 n
+  t0=$(date +%s.%N)
+  local deadline=$((SECONDS + $3))
+  while ((SECONDS < deadline)); do
+    n=$(sink_count "$1")
+    ((n >= $2)) && break
+    sleep 0.2
+  done
+  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Main
+# ---------------------------------------------------------------------------------------------------------------
+TOTAL_T0=$SECONDS
+ensure_apt_packages postgresql curl wrk
+ensure_pg_bin
+ensure_dotnet
+
+if [[ -f "$PGDATA/postmaster.pid" ]]; then pg_cmd pg_ctl -D "$PGDATA" -m immediate -w stop >/dev/null 2>&1; fi
+rm -rf "$BENCH"
+mkdir -p "$BENCH" "$LOGS" "$TMP"
+cat >"$TMP/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("WRK rps=%.2f p50=%.2f p95=%.2f p99=%.2f errors=%d requests=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.status + e.timeout, summary.requests))
+end
+LUA
+
+alloc_port PG_PORT
+alloc_port SMTP_PORT
+alloc_port RAW_PORT
+log "state in $BENCH; PostgreSQL 127.0.0.1:$PG_PORT, SMTP sink $SMTP_PORT, raw harness $RAW_PORT; scale $SCALE"
+build_all
+start_postgres
+: >"$SINK_FILE"
+dotnet "$HARNESS_DLL" smtp-sink --port "$SMTP_PORT" --out "$SINK_FILE" >>"$LOGS/sink.log" 2>&1 </dev/null &
+SINK_PID=$!
+wait_for_port 127.0.0.1 "$SMTP_PORT" 30 || esr_die "the SMTP sink did not start (log: $LOGS/sink.log)"
+
+log "bench tenants (the repository's four plus twelve generated) in $TENANTS"
+dotnet "$SEED_DLL" tenants --from "$REPO/tenants" --to "$TENANTS" >&2 || esr_die "generating the bench tenants failed"
+log "first start of the app (migrations, tenant files, demo accounts)"
+start_app a
+FIRST_START=$START_SECONDS
+log "first start took ${FIRST_START}s; seeding the national data set"
+SEED_T0=$SECONDS
+dotnet "$SEED_DLL" data --conn "Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=postgres;Command Timeout=600" \
+  --tenants "$TENANTS" --scale "$SCALE" >&2 || esr_die "seeding failed"
+figure seed_seconds $((SECONDS - SEED_T0)) s
+stop_app a
+log "restarting the app on the seeded database"
+start_app a
+figure startup_first_run "$FIRST_START" s
+target startup_to_ready "$START_SECONDS" '<' 5 s
+A="$(app_url a)"
+A_PID="${APP_PID[a]}"
+
+dotnet "$HARNESS_DLL" serve --urls "http://127.0.0.1:$RAW_PORT" \
+  --conn "Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=esregions_app;Password=esregions_app_dev" >>"$LOGS/raw.log" 2>&1 </dev/null &
+RAW_PID=$!
+wait_for_port 127.0.0.1 "$RAW_PORT" 30 || esr_die "the raw harness did not start (log: $LOGS/raw.log)"
+RAW="http://127.0.0.1:$RAW_PORT"
+
+TOKEN="$(get_token "$A")"
+[[ -n "$TOKEN" ]] || esr_die "no access token from $A/connect/token"
+PLAN_ID="$(psql_q "SELECT id FROM plans WHERE tenant_id = '$TENANT_ID' AND source_file = 'bench/plan-2016-2030.json'")"
+[[ -n "$PLAN_ID" ]] || esr_die "the bench plan of $SLUG is missing"
+ACTIONS="$(psql_q "SELECT count(*) FROM plan_actions WHERE plan_id = '$PLAN_ID'")"
+log "plan $PLAN_ID of $SLUG has $ACTIONS actions"
+
+# Warm both sides (JIT, plans, caches) before measuring.
+for _ in 1 2 3 4 5; do
+  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$A/$SLUG/api/v1/plans/$PLAN_ID"
+  curl -s -o /dev/null "$RAW/raw/$TENANT_ID/plans/$PLAN_ID"
+  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" "$A/api/v1/comparison?indicator=$INDICATOR&from=2016&to=2025"
+  curl -s -o /dev/null "$RAW/raw/comparison?indicator=$INDICATOR&from=2016&to=2025"
+done
+figure plan_tree_api_bytes "$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $TOKEN" "$A/$SLUG/api/v1/plans/$PLAN_ID")" bytes
+figure plan_tree_raw_bytes "$(curl -s -o /dev/null -w '%{size_download}' "$RAW/raw/$TENANT_ID/plans/$PLAN_ID")" bytes
+
+# --- plan tree API against the raw endpoint ---
+log "plan tree API: $CONNS connections, ${DURATION}s"
+read -r rps p50 p95 p99 err req <<<"$(load plan_tree_api "$A/$SLUG/api/v1/plans/$PLAN_ID" "Authorization: Bearer $TOKEN")"
+figure plan_tree_api_rps "$rps" req/s
+figure plan_tree_api_p50 "$p50" ms
+figure plan_tree_api_p95 "$p95" ms
+figure plan_tree_api_p99 "$p99" ms
+figure plan_tree_api_errors "$err" requests
+API_RPS=$rps
+log "plan tree raw baseline: $CONNS connections, ${DURATION}s"
+read -r rps p50 p95 p99 err req <<<"$(load plan_tree_raw "$RAW/raw/$TENANT_ID/plans/$PLAN_ID")"
+figure plan_tree_raw_rps "$rps" req/s
+figure plan_tree_raw_p95 "$p95" ms
+ratio plan_tree_vs_raw "$(awk -v a="$API_RPS" -v b="$rps" 'BEGIN { if (b > 0) printf "%.2f", a / b }')" '>=' 0.7
+
+# --- pages for a signed-in staff member ---
+COOKIE="$(login "$A")"
+code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$A/$SLUG/plany/$PLAN_ID")"
+[[ "$code" == 200 ]] || log "WARNING: the plan tree page answered $code for the signed-in secretary"
+curl -s -o /dev/null -H "Cookie: $COOKIE" "$A/$SLUG/kalendarz?rok=2026&miesiac=3"
+log "plan tree page: $CONNS connections, ${DURATION}s"
+read -r rps p50 p95 p99 err req <<<"$(load plan_tree_page "$A/$SLUG/plany/$PLAN_ID" "Cookie: $COOKIE")"
+figure plan_tree_page_rps "$rps" req/s
+target plan_tree_page_p95 "$p95" '<' 300 ms
+figure plan_tree_page_errors "$err" requests
+log "calendar month page: $CONNS connections, ${DURATION}s"
+read -r rps p50 p95 p99 err req <<<"$(load calendar_month_page "$A/$SLUG/kalendarz?rok=2026&miesiac=3" "Cookie: $COOKIE")"
+figure calendar_month_page_rps "$rps" req/s
+target calendar_month_page_p95 "$p95" '<' 300 ms
+figure calendar_month_page_errors "$err" requests
+
+# --- comparison over 16 regions x 10 years ---
+log "comparison API: $CONNS connections, ${DURATION}s"
+read -r rps p50 p95 p99 err req <<<"$(load comparison_api "$A/api/v1/comparison?indicator=$INDICATOR&from=2016&to=2025" "Authorization: Bearer $TOKEN")"
+figure comparison_api_rps "$rps" req/s
+figure comparison_api_p95 "$p95" ms
+figure comparison_api_errors "$err" requests
+API_RPS=$rps
+read -r rps p50 p95 p99 err req <<<"$(load comparison_raw "$RAW/raw/comparison?indicator=$INDICATOR&from=2016&to=2025")"
+figure comparison_raw_rps "$rps" req/s
+figure comparison_raw_p95 "$p95" ms
+ratio comparison_vs_raw "$(awk -v a="$API_RPS" -v b="$rps" 'BEGIN { if (b > 0) printf "%.2f", a / b }')" '>=' 0.7
+
+# --- row-level security overhead ---
+log "row-level security on/off"
+read -r with without <<<"$(dotnet "$HARNESS_DLL" rls --tenant "$TENANT_ID" --plan "$PLAN_ID" --rounds 40 \
+  --app "Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=esregions_app;Password=esregions_app_dev" \
+  --super "Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;Username=postgres" 2>>"$LOGS/rls.log" | sed -E 's/[a-z_]+=//g')"
+figure rls_query_with_ms "$with" ms
+figure rls_query_without_ms "$without" ms
+ratio rls_overhead "$(awk -v a="$with" -v b="$without" 'BEGIN { if (b > 0) printf "%.2f", a / b }')" '<=' 1.10
+
+# --- invitation fan-out against a raw MailKit loop ---
+INVITES=$(awk -v s="$SCALE" 'BEGIN { n = int(1000 * s + 0.5); print (n < 10 ? 10 : n) }')
+log "invitation fan-out: $INVITES invitations through the API until all are in the SMTP sink"
+day="$(date -u -d '+40 days' +%Y-%m-%d)"
+MEETING="$(curl -s -m 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d "{\"title\":\"Posiedzenie testu wydajności\",\"kind\":\"meeting\",\"startsAt\":\"${day}T10:00:00\",\"endsAt\":\"${day}T12:00:00\",\"location\":\"Warszawa\"}" \
+  "$A/$SLUG/api/v1/meetings" | json_str id)"
+[[ -n "$MEETING" ]] || esr_die "creating the meeting failed"
+{
+  printf '{"recipients":['
+  for ((i = 1; i <= INVITES; i++)); do
+    ((i > 1)) && printf ','
+    printf '{"name":"Zaproszony %d","email":"zaproszenie-%d@invite.bench.test"}' "$i" "$i"
+  done
+  printf ']}'
+} >"$TMP/invite.json"
+T0=$(date +%s.%N)
+code="$(curl -s -m 300 -o "$TMP/invite-response.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' --data-binary "@$TMP/invite.json" "$A/$SLUG/api/v1/meetings/$MEETING/invitations")"
+[[ "$code" == 202 ]] || log "WARNING: the invitation call answered $code: $(head -c 300 "$TMP/invite-response.json")"
+wait_sink '@invite\.bench\.test ' "$INVITES" 600 >/dev/null
+MAIL_APP=$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+delivered=$(sink_count '@invite\.bench\.test ')
+figure invitations_delivered "$delivered" messages
+figure invitations_seconds "$MAIL_APP" s
+MAIL_RAW="$(dotnet "$HARNESS_DLL" mail-raw --host 127.0.0.1 --port "$SMTP_PORT" --count "$INVITES" 2>>"$LOGS/mail-raw.log" | sed -n 's/^seconds=//p')"
+figure mail_raw_seconds "${MAIL_RAW:-}" s
+ratio mail_vs_raw "$(awk -v a="$MAIL_APP" -v b="$MAIL_RAW" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", b / a }')" '>=' 0.8
+
+# --- reminder sweep with two instances ---
+log "starting a second instance on the same database and SMTP sink"
+start_app b
+DUE=$(psql_q "SELECT count(*) FROM reminders WHERE occurrence_key LIKE 'bench:due:%' AND state = 'Scheduled'")
+# The sweep is a Hangfire job at every minute: the reminders fall due at second 50, ten seconds before it.
+sec=$((10#$(date -u +%S)))
+if ((sec > 50)); then sleep $((60 - sec + 50)); else sleep $((50 - sec)); fi
+log "reminder sweep: $DUE reminders fall due now"
+T0=$(date +%s.%N)
+psql_q "UPDATE reminders SET due_at = now() WHERE occurrence_key LIKE 'bench:due:%' AND state = 'Scheduled'" >/dev/null
+SWEEP=$(wait_sink '^przypomnienie[0-9]+@' "$DUE" 600)
+SWEEP=$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+sleep 3 # a late duplicate would arrive now
+grep -E '^przypomnienie[0-9]+@' "$SINK_FILE" >"$TMP/reminders.txt"
+total=$(wc -l <"$TMP/reminders.txt")
+recipients=$(cut -d' ' -f1 "$TMP/reminders.txt" | sort -u | wc -l)
+ids=$(cut -d' ' -f2 "$TMP/reminders.txt" | sort -u | wc -l)
+figure reminders_due "$DUE" reminders
+target reminder_sweep_seconds "$SWEEP" '<' 60 s
+# A duplicate: a second message to the same recipient (same Message-ID resent, or the reminder swept twice).
+target reminder_duplicates $((total - recipients)) '==' 0 messages
+target reminder_lost $((DUE - recipients)) '==' 0 messages
+figure reminder_distinct_message_ids "$ids" ids
+figure reminder_sweep_instances "$(psql_q "SELECT count(*) FROM hangfire.server WHERE lastheartbeat > now() AT TIME ZONE 'UTC' - interval '1 minute'")" servers
+
+# --- memory ---
+RSS_A="$(peak_rss_mb "$A_PID")"
+RSS_B="$(peak_rss_mb "${APP_PID[b]}")"
+target app_peak_rss "$RSS_A" '<' 500 MB
+figure app_b_peak_rss "$RSS_B" MB
+
+echo
+echo "Benchmark summary ($(date -u +%Y-%m-%dT%H:%M:%SZ), scale $SCALE, $CONNS connections, ${DURATION}s per load, $((SECONDS - TOTAL_T0)) s in all; logs in ${LOGS#"$REPO"/}):"
+echo "  machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+for l in "${LINES[@]}"; do echo "  $l"; done
+if ((MISSED > 0)); then
+  echo "$MISSED target(s) missed"
+  exit 1
+fi
+echo "every target met"
+exit 0
