@@ -48,19 +48,10 @@ declare -A APP_PID=() APP_PORT=()
 SINK_PID=""
 RAW_PID=""
 PG_STARTED=0
-USED_PORTS=()
 declare -a LINES=()
 MISSED=0
 
-stop_pid() { # PID SECONDS
-  local pid="$1" seconds="$2" i
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null; return 0; }
-  kill -TERM "$pid" 2>/dev/null
-  for ((i = 0; i < seconds * 5; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-  wait "$pid" 2>/dev/null
-  return 0
-}
+stop_pid() { esr_stop_pid "$1" "$2"; } # PID SECONDS
 
 cleanup() {
   local rc=$? name
@@ -70,7 +61,7 @@ cleanup() {
   for name in "${!APP_PID[@]}"; do stop_pid "${APP_PID[$name]}" 20; done
   [[ -n "$RAW_PID" ]] && stop_pid "$RAW_PID" 5
   [[ -n "$SINK_PID" ]] && stop_pid "$SINK_PID" 5
-  if ((PG_STARTED)); then pg_cmd pg_ctl -D "$PGDATA" -m fast -w -t 60 stop >>"$LOGS/postgres.log" 2>&1; fi
+  ((PG_STARTED)) && esr_pg_stop "$PGDATA" "$LOGS/postgres.log"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -79,18 +70,7 @@ trap 'exit 143' TERM
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
-alloc_port() { # VAR
-  local p _
-  for _ in $(seq 1 300); do
-    p=$((20000 + RANDOM % 40000))
-    [[ " ${USED_PORTS[*]} " == *" $p "* ]] && continue
-    port_in_use 127.0.0.1 "$p" && continue
-    USED_PORTS+=("$p")
-    printf -v "$1" '%s' "$p"
-    return 0
-  done
-  esr_die "no free TCP port found"
-}
+alloc_port() { esr_alloc_port "$1"; } # VAR
 
 # figure NAME VALUE UNIT
 figure() {

@@ -55,7 +55,6 @@ declare -A APP_PID=() APP_PORT=()
 MAILDEV_PID=""
 NGINX_PID=""
 PG_STARTED=0
-USED_PORTS=()
 declare -a RESULTS=()
 
 stop_pid() { esr_stop_pid "$1" "$2"; } # PID SECONDS
@@ -77,19 +76,7 @@ trap 'exit 143' TERM
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
-# alloc_port VAR — a free TCP port on 127.0.0.1, not handed out before in this run.
-alloc_port() {
-  local p _
-  for _ in $(seq 1 300); do
-    p=$((20000 + RANDOM % 40000))
-    [[ " ${USED_PORTS[*]} " == *" $p "* ]] && continue
-    port_in_use 127.0.0.1 "$p" && continue
-    USED_PORTS+=("$p")
-    printf -v "$1" '%s' "$p"
-    return 0
-  done
-  esr_die "no free TCP port found"
-}
+alloc_port() { esr_alloc_port "$1"; } # VAR
 
 # ---------------------------------------------------------------------------------------------------------------
 # PostgreSQL, MailDev, the app, nginx

@@ -26,6 +26,7 @@
 #   esr_start_web URL PUBLIC_URL PGPORT DB SMTP LOG [NAME=VALUE...]
 #                                              starts the built app in the background (Development environment,
 #                                              tenants/, migrations on start); ESR_STARTED_PID is its pid
+#   esr_alloc_port VAR                         a free TCP port on 127.0.0.1 not handed out before by this script
 #   esr_app_ready URL                          true when URL/health/ready answers 200
 #   esr_show_log_tail FILE LINES               prints the end of a log on stderr
 
@@ -299,4 +300,20 @@ esr_start_web() {
 
 esr_app_ready() { # URL
   [[ "$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$1/health/ready" 2>/dev/null)" == 200 ]]
+}
+
+# esr_alloc_port VAR — sets VAR to a free TCP port on 127.0.0.1 that this script has not handed out before
+# (ESR_USED_PORTS remembers them, so servers started later in one run never collide).
+ESR_USED_PORTS=()
+esr_alloc_port() {
+  local p _
+  for _ in $(seq 1 300); do
+    p=$((20000 + RANDOM % 40000))
+    [[ " ${ESR_USED_PORTS[*]} " == *" $p "* ]] && continue
+    port_in_use 127.0.0.1 "$p" && continue
+    ESR_USED_PORTS+=("$p")
+    printf -v "$1" '%s' "$p"
+    return 0
+  done
+  esr_die "no free TCP port found"
 }
