@@ -36,7 +36,7 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
             if (!invited.Add(email)) continue;
             var invitation = new Invitation(meeting.Id, batch.Id, email, r.Name, r.MemberId, now);
             db.Add(invitation);
-            await EnqueueAsync(batch, meeting, invitation, BatchKind.Invitation, ct);
+            Enqueue(batch, meeting, invitation, BatchKind.Invitation);
             queued++;
         }
         batch.Count(queued);
@@ -51,7 +51,7 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
         if (invitations.Count == 0) return null;
         meeting.RaiseSequence();
         await links.ExtendAllAsync(this, invitations, meeting, ct);
-        var batch = await SendToAllAsync(meeting, invitations, BatchKind.Update, by, ct);
+        var batch = SendToAll(meeting, invitations, BatchKind.Update, by);
         await ScheduleRemindersAsync(meeting, ct);
         return batch;
     }
@@ -62,21 +62,21 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
         meeting.Cancel(clock.GetUtcNow());
         await reminders.CancelAsync(ReminderSubject, meeting.Id, ct: ct);
         var invitations = await db.Set<Invitation>().Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);
-        return invitations.Count == 0 ? null : await SendToAllAsync(meeting, invitations, BatchKind.Cancellation, by, ct);
+        return invitations.Count == 0 ? null : SendToAll(meeting, invitations, BatchKind.Cancellation, by);
     }
 
     internal DateTimeOffset LinkExpiry(Meeting meeting) => meeting.Start.AddDays(30);
 
-    private async Task<InvitationBatch> SendToAllAsync(Meeting meeting, List<Invitation> invitations, BatchKind kind, string? by, CancellationToken ct)
+    private InvitationBatch SendToAll(Meeting meeting, List<Invitation> invitations, BatchKind kind, string? by)
     {
         var batch = new InvitationBatch(meeting.Id, kind, meeting.Sequence, clock.GetUtcNow(), by);
         db.Add(batch);
-        foreach (var invitation in invitations) await EnqueueAsync(batch, meeting, invitation, kind, ct);
+        foreach (var invitation in invitations) Enqueue(batch, meeting, invitation, kind);
         batch.Count(invitations.Count);
         return batch;
     }
 
-    private async Task EnqueueAsync(InvitationBatch batch, Meeting meeting, Invitation invitation, BatchKind kind, CancellationToken ct)
+    private void Enqueue(InvitationBatch batch, Meeting meeting, Invitation invitation, BatchKind kind)
     {
         var token = kind == BatchKind.Cancellation ? null : links.Issue(RsvpPurpose, invitation.Id, LinkExpiry(meeting));
         var body = MeetingEmail.Body(meeting, kind, token is null ? null : $"zaproszenie/{token}");
@@ -88,7 +88,8 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
             ? ICalendarWriter.Cancel(meeting, organiser, attendee, clock.GetUtcNow(), description)
             : ICalendarWriter.Request(meeting, organiser, attendee, clock.GetUtcNow(), description);
         var content = composer.Compose(body) with { Calendar = calendar };
-        await outbox.EnqueueAsync(batch.KeyPrefix + invitation.Id.ToString("N"), new EmailAddress(invitation.Email, invitation.Name), content, ct);
+        // The batch is new in this unit of work, so its keys are too.
+        outbox.EnqueueUnderNewKey(batch.KeyPrefix + invitation.Id.ToString("N"), new EmailAddress(invitation.Email, invitation.Name), content);
     }
 
     private async Task ScheduleRemindersAsync(Meeting meeting, CancellationToken ct)

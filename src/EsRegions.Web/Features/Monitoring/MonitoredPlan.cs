@@ -15,9 +15,13 @@ public sealed class MonitoredPlan
     public IndicatorTrack? TrackOf(Guid indicatorId) => Tracks.GetValueOrDefault(indicatorId);
 
     /// <summary>Loads the plan and matches tracks to its current indicators (re-linking tracks after a whole-document update).</summary>
-    public static async Task<MonitoredPlan?> LoadAsync(EsRegionsDbContext db, Guid planId, CancellationToken ct)
+    /// <param name="readOnly">
+    /// True for callers that only read (the annual report, the plan tree's status marks): rows and tracks are not
+    /// tracked, and tracks re-linked by <see cref="Match"/> are re-linked in memory only (the next write path saves it).
+    /// </param>
+    public static async Task<MonitoredPlan?> LoadAsync(EsRegionsDbContext db, Guid planId, CancellationToken ct, bool readOnly = false)
     {
-        if (await PlanRows.LoadAsync(db, planId, ct) is not { } rows) return null;
+        if (await PlanRows.LoadAsync(db, planId, ct, readOnly) is not { } rows) return null;
         var refs = new List<IndicatorRef>();
         void Walk(PlanNode node)
         {
@@ -26,7 +30,8 @@ public sealed class MonitoredPlan
             foreach (var child in rows.Children[node.Id]) Walk(child);
         }
         foreach (var root in rows.Children[null]) Walk(root);
-        var tracks = await db.Set<IndicatorTrack>().Where(t => t.PlanId == planId).ToListAsync(ct);
+        var trackRows = readOnly ? db.Set<IndicatorTrack>().AsNoTracking() : db.Set<IndicatorTrack>();
+        var tracks = await trackRows.Where(t => t.PlanId == planId).ToListAsync(ct);
         return new MonitoredPlan { Rows = rows, Indicators = refs, Tracks = Match(refs, tracks) };
     }
 
@@ -34,16 +39,18 @@ public sealed class MonitoredPlan
     internal static Dictionary<Guid, IndicatorTrack> Match(IReadOnlyList<IndicatorRef> refs, List<IndicatorTrack> tracks)
     {
         var result = new Dictionary<Guid, IndicatorTrack>();
-        var free = new List<IndicatorTrack>(tracks);
+        // By id through a lookup (first track per indicator id, as before): a list scan per indicator was quadratic,
+        // 4,000 × 4,000 for a plan of 2,000 actions (docs/performance.md).
+        var byIndicator = new Dictionary<Guid, IndicatorTrack>();
+        foreach (var t in tracks) byIndicator.TryAdd(t.IndicatorId, t);
+        var taken = new HashSet<IndicatorTrack>(ReferenceEqualityComparer.Instance);
         foreach (var r in refs)
         {
-            var same = free.FirstOrDefault(t => t.IndicatorId == r.Indicator.Id);
-            if (same is null) continue;
+            if (!byIndicator.TryGetValue(r.Indicator.Id, out var same) || !taken.Add(same)) continue;
             result[r.Indicator.Id] = same;
-            free.Remove(same);
         }
         var liveIds = refs.Select(r => r.Indicator.Id).ToHashSet();
-        free.RemoveAll(t => liveIds.Contains(t.IndicatorId));
+        var free = tracks.Where(t => !taken.Contains(t) && !liveIds.Contains(t.IndicatorId)).ToList();
         foreach (var r in refs.Where(r => !result.ContainsKey(r.Indicator.Id)))
         {
             var candidates = free.Where(t => t.SameNaturalKey(r)).ToList();

@@ -12,8 +12,9 @@ public sealed class PlanStatusSource(EsRegionsDbContext db, AnnualReport report)
 {
     public async Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct)
     {
-        var trackIds = await db.Set<IndicatorTrack>().Where(t => t.PlanId == planId).Select(t => t.Id).ToListAsync(ct);
-        var periods = await db.Set<IndicatorValue>().Where(v => trackIds.Contains(v.TrackId)).Select(v => v.Period).Distinct().ToListAsync(ct);
+        var periods = await db.Set<IndicatorValue>()
+            .Where(v => db.Set<IndicatorTrack>().Any(t => t.Id == v.TrackId && t.PlanId == planId))
+            .Select(v => v.Period).Distinct().ToListAsync(ct);
         // Annual periods only ("2024"; quarters are "2024-Q1"): the annual report is what the tree summarises.
         var years = periods.Select(p => int.TryParse(p, out var y) ? y : 0).Where(y => y > 0).Distinct().OrderDescending().ToList();
         if (years.Count == 0) return null;

@@ -20,6 +20,7 @@ public static class NotificationsModule
         });
         services.AddSingleton<Func<ISmtpSender>>(sp => () => new MailKitSmtpSender(sp.GetRequiredService<IOptions<SmtpOptions>>()));
         services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxWakeUp>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<EmailComposer>();
         services.AddScoped<Reminders>();

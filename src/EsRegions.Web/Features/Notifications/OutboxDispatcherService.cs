@@ -13,12 +13,12 @@ internal sealed class OutboxDispatcherService(
     TenantScopeFactory scopes,
     Func<ISmtpSender> smtpFactory,
     IOptions<OutboxOptions> options,
+    OutboxWakeUp wakeUp,
     ILogger<OutboxDispatcherService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -29,7 +29,8 @@ internal sealed class OutboxDispatcherService(
                 // The database may be restarting: the rows wait, the next tick tries again.
                 logger.LogError(ex, "Outbox dispatch cycle failed");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            await wakeUp.WaitAsync(options.Value.PollInterval, stoppingToken);
+        }
     }
 
     /// <summary>One pass over every active tenant; returns the number of rows claimed.</summary>
