@@ -18,7 +18,8 @@ public sealed record MeetingMaterial(string Title, string Url);
 /// </summary>
 public sealed class Meeting : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Set by the public constructor; EF sets it when it reads a row (no new id drawn per row read).</summary>
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public string Title { get; private set; } = "";
     public MeetingKind Kind { get; private set; }
@@ -46,6 +47,7 @@ public sealed class Meeting : ITenantOwned
 
     public Meeting(string title, MeetingKind kind, FuzzyDate date, string? sourceKey = null)
     {
+        Id = Guid.CreateVersion7();
         Title = title.Trim();
         Kind = kind;
         Date = date;

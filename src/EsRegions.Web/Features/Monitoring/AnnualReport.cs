@@ -21,18 +21,20 @@ public sealed record ReportDto(Guid PlanId, string Title, int Year, string Perio
 /// <summary>The annual implementation report: target, actual, status and explanation per indicator, rolled up per level.</summary>
 public sealed class AnnualReport(EsRegionsDbContext db, TenantContext tenant)
 {
-    public async Task<ReportDto?> BuildAsync(Guid planId, int year, CancellationToken ct)
+    /// <param name="rows">The plan's untracked rows when the caller has them already (the plan page).</param>
+    public async Task<ReportDto?> BuildAsync(Guid planId, int year, CancellationToken ct, PlanRows? rows = null)
     {
-        if (await MonitoredPlan.LoadAsync(db, planId, ct, readOnly: true) is not { } plan) return null;
+        if (await MonitoredPlan.LoadAsync(db, planId, ct, readOnly: true, rows) is not { } plan) return null;
         var period = await db.Set<ReportingPeriod>().FirstOrDefaultAsync(p => p.PlanId == planId && p.Key == year.ToString(), ct);
         var publication = await db.Set<ReportPublication>().FirstOrDefaultAsync(p => p.PlanId == planId && p.Year == year, ct);
         var key = year.ToString();
+        var tracks = db.Set<IndicatorTrack>();
         // By plan (a join on its tracks), not by an array of 4,000 track ids.
         var values = await db.Set<IndicatorValue>().AsNoTracking()
-            .Where(v => v.Period == key && db.Set<IndicatorTrack>().Any(t => t.Id == v.TrackId && t.PlanId == planId))
+            .Where(v => v.Period == key && tracks.Any(t => t.Id == v.TrackId && t.PlanId == planId))
             .ToDictionaryAsync(v => v.TrackId, ct);
         var organisations = await db.Set<Organisation>().AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
-        var rows = plan.Rows;
+        var planRows = plan.Rows;
 
         ReportIndicatorDto Indicator(Indicator i)
         {
@@ -46,8 +48,8 @@ public sealed class AnnualReport(EsRegionsDbContext db, TenantContext tenant)
 
         (ReportNodeDto Node, List<Status> Statuses) Node(PlanNode n)
         {
-            var children = rows.Children[n.Id].Select(Node).ToList();
-            var actions = rows.Actions[n.Id].Select(a => new ReportActionDto(a.Id, a.Code, a.Name, rows.Indicators[a.Id].Select(Indicator).ToList())).ToList();
+            var children = planRows.Children[n.Id].Select(Node).ToList();
+            var actions = planRows.Actions[n.Id].Select(a => new ReportActionDto(a.Id, a.Code, a.Name, planRows.Indicators[a.Id].Select(Indicator).ToList())).ToList();
             var statuses = children.SelectMany(c => c.Statuses)
                 .Concat(actions.SelectMany(a => a.Indicators).Select(i => Enum.Parse<Status>(i.Status, ignoreCase: true))).ToList();
             var roll = IndicatorStatus.Roll(statuses);
@@ -55,9 +57,9 @@ public sealed class AnnualReport(EsRegionsDbContext db, TenantContext tenant)
                 children.Count > 0 ? children.Select(c => c.Node).ToList() : null, actions.Count > 0 ? actions : null), statuses);
         }
 
-        var nodes = rows.Children[null].Select(Node).ToList();
+        var nodes = planRows.Children[null].Select(Node).ToList();
         var all = IndicatorStatus.Roll(nodes.SelectMany(n => n.Statuses));
-        return new ReportDto(planId, rows.Plan.Title, year, period is null ? "open" : Camel(period.State), period?.DueOn, period?.ApprovedAt,
+        return new ReportDto(planId, planRows.Plan.Title, year, period is null ? "open" : Camel(period.State), period?.DueOn, period?.ApprovedAt,
             publication?.PublishedAt, IndicatorStatus.Camel(all.Status), ReportCounts.Of(all), tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList(),
             nodes.Select(n => n.Node).ToList());
     }

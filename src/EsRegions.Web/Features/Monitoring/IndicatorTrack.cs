@@ -14,7 +14,8 @@ namespace EsRegions.Web.Features.Monitoring;
 /// </summary>
 public sealed class IndicatorTrack : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Set by the public constructor; EF sets it when it reads a row (no new id drawn per row read).</summary>
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid PlanId { get; private set; }
     public Guid IndicatorId { get; private set; }
@@ -28,6 +29,7 @@ public sealed class IndicatorTrack : ITenantOwned
 
     public IndicatorTrack(Guid planId, IndicatorRef indicator)
     {
+        Id = Guid.CreateVersion7();
         PlanId = planId;
         Relink(indicator);
     }

@@ -19,9 +19,13 @@ public sealed class MonitoredPlan
     /// True for callers that only read (the annual report, the plan tree's status marks): rows and tracks are not
     /// tracked, and tracks re-linked by <see cref="Match"/> are re-linked in memory only (the next write path saves it).
     /// </param>
-    public static async Task<MonitoredPlan?> LoadAsync(EsRegionsDbContext db, Guid planId, CancellationToken ct, bool readOnly = false)
+    /// <param name="preloaded">Untracked rows the caller has read already (only with <paramref name="readOnly"/>).</param>
+    public static async Task<MonitoredPlan?> LoadAsync(EsRegionsDbContext db, Guid planId, CancellationToken ct, bool readOnly = false,
+        PlanRows? preloaded = null)
     {
-        if (await PlanRows.LoadAsync(db, planId, ct, readOnly) is not { } rows) return null;
+        if (preloaded is not null && (!readOnly || preloaded.Plan.Id != planId))
+            throw new ArgumentException("Preloaded rows are for read-only use of the same plan.", nameof(preloaded));
+        if ((preloaded ?? await PlanRows.LoadAsync(db, planId, ct, readOnly)) is not { } rows) return null;
         var refs = new List<IndicatorRef>();
         void Walk(PlanNode node)
         {

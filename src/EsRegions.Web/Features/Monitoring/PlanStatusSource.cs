@@ -10,16 +10,17 @@ namespace EsRegions.Web.Features.Monitoring;
 /// </summary>
 public sealed class PlanStatusSource(EsRegionsDbContext db, AnnualReport report) : IPlanStatusSource
 {
-    public async Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct)
+    public async Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct, PlanRows? rows = null)
     {
+        var tracks = db.Set<IndicatorTrack>();
         var periods = await db.Set<IndicatorValue>()
-            .Where(v => db.Set<IndicatorTrack>().Any(t => t.Id == v.TrackId && t.PlanId == planId))
+            .Where(v => tracks.Any(t => t.Id == v.TrackId && t.PlanId == planId))
             .Select(v => v.Period).Distinct().ToListAsync(ct);
         // Annual periods only ("2024"; quarters are "2024-Q1"): the annual report is what the tree summarises.
         var years = periods.Select(p => int.TryParse(p, out var y) ? y : 0).Where(y => y > 0).Distinct().OrderDescending().ToList();
         if (years.Count == 0) return null;
         var chosen = year is { } y2 && years.Contains(y2) ? y2 : years[0];
-        if (await report.BuildAsync(planId, chosen, ct) is not { } r) return null;
+        if (await report.BuildAsync(planId, chosen, ct, rows) is not { } r) return null;
         var nodes = new Dictionary<Guid, PlanLevelStatus>();
         var indicators = new Dictionary<Guid, PlanStatusMark>();
         void Walk(ReportNodeDto n)

@@ -9,7 +9,8 @@ public enum TargetKind { Count, Minimum, Share, Text }
 /// <summary>A product indicator of an action, with its target as the document writes it and as a value where it has one.</summary>
 public sealed class Indicator : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Set by the public constructor; EF sets it when it reads a row (no new id drawn per row read).</summary>
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid ActionId { get; private set; }
     public string Name { get; private set; } = "";
@@ -25,6 +26,7 @@ public sealed class Indicator : ITenantOwned
 
     public Indicator(Guid actionId, int position, string name, TargetKind kind, decimal? value, string? unit, string text, string? baseline, string? catalogueCode)
     {
+        Id = Guid.CreateVersion7();
         ActionId = actionId;
         Position = position;
         Name = name;

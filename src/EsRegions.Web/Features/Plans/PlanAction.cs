@@ -7,7 +7,8 @@ namespace EsRegions.Web.Features.Plans;
 /// <summary>An action (działanie): a row of the plan's table, under an intervention direction.</summary>
 public sealed class PlanAction : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Set by the public constructor; EF sets it when it reads a row (no new id drawn per row read).</summary>
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid PlanId { get; private set; }
     public Guid NodeId { get; private set; }
@@ -27,6 +28,7 @@ public sealed class PlanAction : ITenantOwned
     public PlanAction(Guid planId, Guid nodeId, int position, string code, string name, string description, string product,
         IEnumerable<BudgetLine> budget, Timeframe timeframe, IEnumerable<string> implementers, string? coordinator, IEnumerable<string> engagedBodies)
     {
+        Id = Guid.CreateVersion7();
         PlanId = planId;
         NodeId = nodeId;
         Position = position;
@@ -40,6 +42,15 @@ public sealed class PlanAction : ITenantOwned
         Coordinator = coordinator;
         EngagedBodies = engagedBodies.ToList();
     }
+
+    /// <summary>An action as stored, for read-only reads that bypass EF's materialiser (<see cref="PlanRows"/>).</summary>
+    internal static PlanAction Stored(Guid id, Guid tenantId, Guid planId, Guid nodeId, int position, string code, string name, string description,
+        string product, List<BudgetLine> budget, Timeframe timeframe, List<string> implementers, string? coordinator, List<string> engagedBodies) =>
+        new()
+        {
+            Id = id, TenantId = tenantId, PlanId = planId, NodeId = nodeId, Position = position, Code = code, Name = name, Description = description,
+            Product = product, Budget = budget, Timeframe = timeframe, Implementers = implementers, Coordinator = coordinator, EngagedBodies = engagedBodies,
+        };
 
     /// <summary>Staff edit the action's own fields (indicators and budget lines are edited with the plan document).</summary>
     public void Edit(string name, string description, string product, Timeframe timeframe, IEnumerable<string> implementers, string? coordinator)

@@ -7,7 +7,8 @@ namespace EsRegions.Web.Features.Plans;
 /// <summary>An element of the plan's hierarchy at one of the tenant's levels (cel szczegółowy, priorytet, kierunek interwencji…).</summary>
 public sealed class PlanNode : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Set by the public constructor; EF sets it when it reads a row (no new id drawn per row read).</summary>
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid PlanId { get; private set; }
     public Guid? ParentId { get; private set; }
@@ -20,6 +21,7 @@ public sealed class PlanNode : ITenantOwned
 
     public PlanNode(Guid planId, Guid? parentId, string level, string code, string title, int position)
     {
+        Id = Guid.CreateVersion7();
         PlanId = planId;
         ParentId = parentId;
         Level = level;

@@ -6,10 +6,13 @@ namespace EsRegions.Web.Features.Plans;
 /// <summary>Reads of the region's plans shared by the API and the pages.</summary>
 public sealed class PlanQueries(EsRegionsDbContext db, TenantContext tenant)
 {
-    public async Task<PlanDto?> TreeAsync(Guid id, CancellationToken ct)
+    public async Task<PlanDto?> TreeAsync(Guid id, CancellationToken ct) => (await TreeWithRowsAsync(id, ct))?.Tree;
+
+    /// <summary>The tree and the untracked rows it was shaped from (for the plan page, which also asks for their status).</summary>
+    public async Task<(PlanDto Tree, PlanRows Rows)?> TreeWithRowsAsync(Guid id, CancellationToken ct)
     {
         if (await PlanRows.LoadAsync(db, id, ct, readOnly: true) is not { } rows) return null;
-        return Assemble(rows, tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList());
+        return (Assemble(rows, tenant.Required.Settings.PlanLevels.Select(l => l.Label).ToList()), rows);
     }
 
     /// <summary>Shapes the plan's rows into the API tree (in-process; measured by ops/bench/Micro).</summary>

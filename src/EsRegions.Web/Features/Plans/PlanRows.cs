@@ -1,5 +1,8 @@
 using EsRegions.Web.Infrastructure.Data;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace EsRegions.Web.Features.Plans;
 
@@ -16,11 +19,56 @@ public sealed record PlanRows(Plan Plan, ILookup<Guid?, PlanNode> Children, ILoo
         var plan = await Rows<Plan>().FirstOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null) return null;
         var nodes = await Rows<PlanNode>().Where(n => n.PlanId == planId).OrderBy(n => n.Position).ToListAsync(ct);
-        var actions = await Rows<PlanAction>().Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(ct);
+        var actions = readOnly
+            ? await ReadActionsAsync(db, plan, ct)
+            : await db.Set<PlanAction>().Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(ct);
         // By plan, not by a list of 2,000 action ids: one index range scan instead of an = ANY(array) probe per id.
+        // The DbSet in a local, not `db.Set<PlanAction>()` inside the lambda: EF would evaluate that call by compiling
+        // a delegate on every execution (DynamicMethod.CreateDelegate in the profile; docs/performance.md).
+        var planActions = db.Set<PlanAction>();
         var indicators = await Rows<Indicator>()
-            .Where(i => db.Set<PlanAction>().Any(a => a.Id == i.ActionId && a.PlanId == planId))
+            .Where(i => planActions.Any(a => a.Id == i.ActionId && a.PlanId == planId))
             .OrderBy(i => i.Position).ToListAsync(ct);
         return new PlanRows(plan, nodes.ToLookup(n => n.ParentId), actions.ToLookup(a => a.NodeId), indicators.ToLookup(i => i.ActionId));
+    }
+
+    private static readonly JsonSerializerOptions StoredJson = new();
+
+    /// <summary>
+    /// The plan's actions read with a plain command, for read-only callers: EF 10 materialises the two JSON-mapped owned
+    /// types of every action (Budget, Timeframe) through delegates it creates per row (DynamicMethod.CreateDelegate in
+    /// the profile of the plan tree API; docs/performance.md). The JSON is the one EF writes (property names as in
+    /// <see cref="BudgetLine"/> and <see cref="Timeframe"/>). Row-level security applies as to any query of the app
+    /// role; the explicit tenant condition repeats EF's tenant filter.
+    /// </summary>
+    private static async Task<List<PlanAction>> ReadActionsAsync(EsRegionsDbContext db, Plan plan, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """
+                SELECT id, node_id, position, code, name, description, product, budget::text, timeframe::text, implementers, coordinator, engaged_bodies
+                FROM plan_actions WHERE tenant_id = @tenant AND plan_id = @plan ORDER BY position
+                """;
+            command.Parameters.Add(new NpgsqlParameter("tenant", plan.TenantId));
+            command.Parameters.Add(new NpgsqlParameter("plan", plan.Id));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var actions = new List<PlanAction>();
+            while (await reader.ReadAsync(ct))
+            {
+                actions.Add(PlanAction.Stored(reader.GetGuid(0), plan.TenantId, plan.Id, reader.GetGuid(1), reader.GetInt32(2), reader.GetString(3),
+                    reader.GetString(4), reader.GetString(5), reader.GetString(6),
+                    reader.IsDBNull(7) ? [] : JsonSerializer.Deserialize<List<BudgetLine>>(reader.GetString(7), StoredJson) ?? [],
+                    JsonSerializer.Deserialize<Timeframe>(reader.GetString(8), StoredJson)!,
+                    [.. reader.GetFieldValue<string[]>(9)], reader.IsDBNull(10) ? null : reader.GetString(10), [.. reader.GetFieldValue<string[]>(11)]));
+            }
+            return actions;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -25,5 +25,6 @@ public sealed record PlanStatusView(
 public interface IPlanStatusSource
 {
     /// <summary>The status in <paramref name="year"/>, or in the latest year with values when null; null when the plan has no values.</summary>
-    Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct);
+    /// <param name="rows">The plan's rows when the caller has already read them (untracked), so they are not read twice.</param>
+    Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct, PlanRows? rows = null);
 }

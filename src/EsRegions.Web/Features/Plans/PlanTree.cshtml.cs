@@ -37,8 +37,7 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnu
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var plan = await plans.TreeAsync(id, ct);
-        if (plan is null) return NotFound();
+        if (await plans.TreeWithRowsAsync(id, ct) is not var (plan, rows)) return NotFound();
         Plan = plan;
         Year = plan.Years is null ? 0 : int.Parse(plan.Years[..4]);
         Nodes = Filter.Apply(plan.Nodes, Year);
@@ -51,7 +50,7 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnu
             .Select(s => (s.Id, s.Title)).ToList();
         Implementers = plan.Nodes.SelectMany(PlanFilter.Actions).SelectMany(a => a.Implementers).Distinct().Order().ToList();
         foreach (var source in statusSources)
-            if ((Status = await source.ForPlanAsync(id, Rok, ct)) is not null) break;
+            if ((Status = await source.ForPlanAsync(id, Rok, ct, rows)) is not null) break;
         ViewData["PlanStatus"] = Status;
         return Page();
     }

@@ -48,6 +48,33 @@ public sealed class OpenIdConnectTests(PostgresServer postgres) : AppTestBase(po
     }
 
     [Fact]
+    public async Task An_access_token_is_a_signed_jwt_and_one_with_its_region_changed_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await SeedDemoAsync();
+        var token = await ClientCredentialsAsync("malopolska-demo", "demo-secret");
+        var mazowsze = App.Services.GetRequiredService<EsRegions.Web.Infrastructure.Tenancy.TenantRegistry>().FindBySlug("mazowsze")!;
+
+        // Signed, not encrypted (docs/security.md): header.payload.signature, and the payload names the client's region.
+        var parts = token.Split('.');
+        Assert.Equal(3, parts.Length);
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Base64UrlDecode(parts[1]))!.AsObject();
+        Assert.NotEqual(mazowsze.Id.ToString(), payload[Policies.TenantClaim]!.GetValue<string>());
+        payload[Policies.TenantClaim] = mazowsze.Id.ToString();
+        var forged = $"{parts[0]}.{Base64Url(Encoding.UTF8.GetBytes(payload.ToJsonString()))}.{parts[2]}";
+
+        Assert.Equal(HttpStatusCode.OK, (await GetWithTokenAsync("/malopolska/api/v1/organisations", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWithTokenAsync("/mazowsze/api/v1/organisations", forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await GetWithTokenAsync("/malopolska/api/v1/organisations", forged)).StatusCode);
+    }
+
+    private static byte[] Base64UrlDecode(string text)
+    {
+        var s = text.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
+    }
+
+    [Fact]
     public async Task A_wrong_client_secret_gets_no_token()
     {
         await SeedDemoAsync();
