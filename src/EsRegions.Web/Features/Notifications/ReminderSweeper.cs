@@ -15,22 +15,16 @@ public sealed class ReminderSweeper(TenantRegistry registry, TenantScopeFactory 
     public const string RecurringJobId = "reminders-sweep";
     private const int BatchSize = 200;
 
-    /// <summary>Regions swept at once: each has its own scope and connection, and the work waits mostly on the database.</summary>
-    private const int ParallelTenants = 4;
-
     public async Task SweepAllAsync(CancellationToken ct)
     {
-        // Several regions at a time: one after another, 10,000 reminders due across 16 regions took most of a minute
-        // (docs/performance.md). Exactly-once does not depend on the order: rows are claimed with SKIP LOCKED.
-        await Parallel.ForEachAsync(registry.Active.ToList(), new ParallelOptions { MaxDegreeOfParallelism = ParallelTenants, CancellationToken = ct },
-            async (tenant, token) =>
+        foreach (var tenant in registry.Active)
+        {
+            try { await SweepTenantAsync(tenant.Id, ct); }
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                try { await SweepTenantAsync(tenant.Id, token); }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Reminder sweep failed for {TenantSlug}; the next sweep tries again", tenant.Slug);
-                }
-            });
+                logger.LogError(ex, "Reminder sweep failed for {TenantSlug}; the next sweep tries again", tenant.Slug);
+            }
+        }
     }
 
     /// <summary>Sends every due reminder of one tenant; returns how many reminders were sent.</summary>
