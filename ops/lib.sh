@@ -120,9 +120,19 @@ ensure_ops_npm() {
     return 0
   fi
   ensure_node
-  esr_log "npm ci in ops/ (MailDev)"
-  (cd "$ESR_OPS_DIR" && npm ci --no-audit --no-fund --loglevel=error) || esr_die "npm ci in ops/ failed"
-  touch "$marker" 2>/dev/null || true
+  # The registry sometimes stalls (EIDLETIMEOUT on a clean clone): npm retries each fetch, and the whole install is
+  # tried three times before the run gives up.
+  local attempt
+  for attempt in 1 2 3; do
+    esr_log "npm ci in ops/ (MailDev), attempt $attempt of 3"
+    if (cd "$ESR_OPS_DIR" && npm ci --no-audit --no-fund --loglevel=error --fetch-retries=5 --fetch-retry-mintimeout=5000 \
+      --fetch-retry-maxtimeout=60000 --fetch-timeout=120000); then
+      touch "$marker" 2>/dev/null || true
+      return 0
+    fi
+    ((attempt < 3)) && { esr_warn "npm ci failed; trying again in 15 s"; sleep 15; }
+  done
+  esr_die "npm ci in ops/ failed three times (network or registry problem?)"
 }
 
 # Prints the bin dir of the PostgreSQL server: 15 when present, else the highest installed major version.
