@@ -23,8 +23,6 @@ public sealed record PlanRows(Plan Plan, ILookup<Guid?, PlanNode> Children, ILoo
             ? await ReadActionsAsync(db, plan, ct)
             : await db.Set<PlanAction>().Where(a => a.PlanId == planId).OrderBy(a => a.Position).ToListAsync(ct);
         // By plan, not by a list of 2,000 action ids: one index range scan instead of an = ANY(array) probe per id.
-        // The DbSet in a local, not `db.Set<PlanAction>()` inside the lambda: EF would evaluate that call by compiling
-        // a delegate on every execution (DynamicMethod.CreateDelegate in the profile; docs/performance.md).
         var planActions = db.Set<PlanAction>();
         var indicators = await Rows<Indicator>()
             .Where(i => planActions.Any(a => a.Id == i.ActionId && a.PlanId == planId))
