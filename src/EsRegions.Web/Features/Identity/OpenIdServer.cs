@@ -9,7 +9,7 @@ namespace EsRegions.Web.Features.Identity;
 /// <summary>
 /// The OpenID Connect server (OpenIddict): one issuer for the platform, endpoints under /connect. Every client
 /// belongs to one region (its "tenant" property); every token carries that region and is refused on any other's
-/// routes. Development keys locally; X.509 certificates from configuration elsewhere.
+/// routes. Development certificates from per-user files locally; X.509 certificates from configuration elsewhere.
 /// </summary>
 public static class OpenIdServer
 {
@@ -67,7 +67,9 @@ public static class OpenIdServer
         }
         else if (development)
         {
-            o.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+            var directory = config["OpenIddict:DevelopmentCertificates:Directory"] ?? DevelopmentCertificates.DefaultDirectory;
+            o.AddSigningCertificate(DevelopmentCertificates.Signing(directory));
+            o.AddEncryptionCertificate(DevelopmentCertificates.Encryption(directory));
         }
         else
         {
