@@ -40,6 +40,7 @@ LOGS="$BENCH/logs"
 TMP="$BENCH/tmp"
 TENANTS="$BENCH/tenants"
 SINK_FILE="$BENCH/smtp-sink.txt"
+APP_DIR="$BENCH/app"
 WEB_PROJECT="$REPO/src/EsRegions.Web/EsRegions.Web.csproj"
 SEED_DLL="$REPO/ops/bench/Seed/bin/Release/net10.0/esregions-bench-seed.dll"
 HARNESS_DLL="$REPO/ops/bench/Harness/bin/Release/net10.0/esregions-bench-harness.dll"
@@ -121,29 +122,35 @@ start_postgres() {
 
 build_all() {
   log "building the app, the seed and the harness (Release); log in $LOGS/build.log"
-  dotnet build "$WEB_PROJECT" -c Release -nologo -v minimal >"$LOGS/build.log" 2>&1 || esr_die "the app's build failed ($LOGS/build.log)"
+  # Published as the image is (Dockerfile): Release, ReadyToRun; the instances run from the publish folder.
+  dotnet publish "$WEB_PROJECT" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:UseAppHost=false \
+    -o "$APP_DIR" -nologo -v minimal >"$LOGS/build.log" 2>&1 || esr_die "the app's publish failed ($LOGS/build.log)"
   dotnet build "$REPO/ops/bench/Seed/Seed.csproj" -c Release -nologo -v minimal >>"$LOGS/build.log" 2>&1 || esr_die "the seed's build failed ($LOGS/build.log)"
   dotnet build "$REPO/ops/bench/Harness/Harness.csproj" -c Release -nologo -v minimal >>"$LOGS/build.log" 2>&1 || esr_die "the harness's build failed ($LOGS/build.log)"
-  APP_DLL="$(dotnet msbuild "$WEB_PROJECT" -nologo -getProperty:TargetPath -p:Configuration=Release 2>/dev/null | tail -n 1 | tr -d '\r')"
-  [[ -f "$APP_DLL" ]] || esr_die "cannot find the built EsRegions.Web.dll"
+  APP_DLL="$APP_DIR/EsRegions.Web.dll"
+  [[ -f "$APP_DLL" ]] || esr_die "cannot find the published EsRegions.Web.dll in $APP_DIR"
 }
 
 START_SECONDS=""
-# start_app NAME — starts an instance on its own port and waits for /health/ready; sets START_SECONDS
+# start_app NAME [first|replica] — starts an instance on its own port and waits for /health/ready; sets START_SECONDS.
+# "first" (the default) migrates and loads tenants/ as the deploy step does; a "replica" starts as a production pod
+# does once that step has run (ops/k8s: Database__MigrateOnStart and Database__LoadTenantDataOnStart false).
 start_app() {
-  local name="$1" port
+  local name="$1" mode="${2:-first}" port
+  local prepare=true
+  [[ "$mode" == replica ]] && prepare=false
   [[ -n "${APP_PORT[$name]:-}" ]] || { alloc_port port; APP_PORT[$name]=$port; }
   port="${APP_PORT[$name]}"
   local conn="Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME"
   local t0
   t0=$(date +%s.%N)
   (
-    cd "$REPO/src/EsRegions.Web"
+    cd "$APP_DIR"
     export ASPNETCORE_ENVIRONMENT=Development
     export ASPNETCORE_URLS="http://127.0.0.1:$port"
     export ConnectionStrings__App="$conn;Username=esregions_app;Password=esregions_app_dev"
     export ConnectionStrings__Owner="$conn;Username=esregions_owner;Password=esregions_owner_dev"
-    export Database__MigrateOnStart=true
+    export Database__MigrateOnStart=$prepare Database__LoadTenantDataOnStart=$prepare
     export Tenancy__Directory="$TENANTS"
     export Smtp__Host=127.0.0.1
     export Smtp__Port="$SMTP_PORT"
@@ -259,8 +266,8 @@ dotnet "$SEED_DLL" data --conn "Host=127.0.0.1;Port=$PG_PORT;Database=$DB_NAME;U
   --tenants "$TENANTS" --scale "$SCALE" >&2 || esr_die "seeding failed"
 figure seed_seconds $((SECONDS - SEED_T0)) s
 stop_app a
-log "restarting the app on the seeded database"
-start_app a
+log "restarting the app on the seeded database, as a replica starts after the deploy step"
+start_app a replica
 figure startup_first_run "$FIRST_START" s
 target startup_to_ready "$START_SECONDS" '<' 5 s
 A="$(app_url a)"
@@ -383,7 +390,7 @@ ratio mail_vs_raw "$(awk -v a="$MAIL_APP" -v b="$MAIL_RAW" 'BEGIN { if (a > 0 &&
 
 # --- reminder sweep with two instances ---
 log "starting a second instance on the same database and SMTP sink"
-start_app b
+start_app b replica
 DUE=$(psql_q "SELECT count(*) FROM reminders WHERE occurrence_key LIKE 'bench:due:%' AND state = 'Scheduled'")
 # The sweep is a Hangfire job at every minute: the reminders fall due at second 50, ten seconds before it.
 sec=$((10#$(date -u +%S)))
