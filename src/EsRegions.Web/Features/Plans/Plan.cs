@@ -30,6 +30,11 @@ public sealed class Plan : ITenantOwned
     public Guid? ParentPlanId { get; private set; }
     /// <summary>The version being worked on: adopting freezes it; a change after adoption opens the next one.</summary>
     public int Version { get; private set; } = 1;
+    /// <summary>
+    /// Moves on every change of the plan's row, nodes, actions or indicators, whoever writes them: database triggers
+    /// bump it (migration PlanRevision). The plan tree API caches its answer per revision and sends it as the ETag.
+    /// </summary>
+    public long Revision { get; private set; }
 
     private Plan() { }
 
@@ -113,5 +118,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         b.OwnsOne(x => x.Resolution, r => r.ToJson());
         b.HasOne<Plan>().WithMany().HasForeignKey(x => x.ParentPlanId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(x => new { x.TenantId, x.SourceFile }).IsUnique();
+        // Written only by the database's triggers; EF reads it back after its own inserts and updates.
+        b.Property(x => x.Revision).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
     }
 }

@@ -25,7 +25,11 @@ internal static class PlansApi
     {
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapGet("/", ListAsync).WithName("ListPlans").WithSummary("The region's multi-year and annual plans");
-        plans.MapGet("/{id:guid}", GetAsync).WithName("GetPlan").WithSummary("One plan with its levels, nodes, actions and indicators");
+        plans.MapGet("/{id:guid}", GetAsync).WithName("GetPlan").WithSummary("One plan with its levels, nodes, actions and indicators")
+            .WithDescription("The answer carries an ETag that changes with every change of the plan; send it back in If-None-Match to get 304 when nothing changed.")
+            .Produces<PlanDto>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces(StatusCodes.Status404NotFound);
         plans.MapGet("/{id:guid}/export", ExportAsync).WithName("ExportPlan")
             .WithSummary("The plan as a file: format=json (the import format, tenants/PLAN-FORMAT.md) or format=xlsx (the seven columns of the regions' tables)");
         plans.MapPost("/import", ImportAsync).WithName("ImportPlan")
@@ -42,8 +46,16 @@ internal static class PlansApi
         return TypedResults.Ok(rows.Select(PlanQueries.Summary).ToList());
     }
 
-    private static async Task<Results<Ok<PlanDto>, NotFound>> GetAsync(Guid id, PlanQueries plans, CancellationToken ct) =>
-        await plans.TreeAsync(id, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, PlanTreeCache cache, EsRegionsDbContext db, PlanQueries plans,
+        TenantContext tenant, CancellationToken ct)
+    {
+        if (await cache.GetAsync(id, db, plans, tenant, ct) is not { } answer) return TypedResults.NotFound();
+        // Private: the tree is a region's data for signed-in callers; no-cache: a client may keep it but must ask again.
+        http.Response.Headers.ETag = answer.ETag;
+        http.Response.Headers.CacheControl = "private, no-cache";
+        if (PlanTreeCache.Matches(http.Request, answer.ETag)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Bytes(answer.Json, "application/json; charset=utf-8");
+    }
 
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, ProblemHttpResult>> ExportAsync(
         Guid id, string? format, PlanExport export, TenantContext tenant, CancellationToken ct)

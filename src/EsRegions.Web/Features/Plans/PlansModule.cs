@@ -19,6 +19,8 @@ public static class PlansModule
         builder.Services.AddScoped<PlanParents>();
         builder.Services.AddScoped<PlanExport>();
         builder.Services.AddScoped<PlanQueries>();
+        builder.Services.Configure<PlanTreeCache.Settings>(builder.Configuration.GetSection("Plans"));
+        builder.Services.AddSingleton<PlanTreeCache>();
         builder.Services.AddScoped<PlanLifecycle>();
         return builder;
     }

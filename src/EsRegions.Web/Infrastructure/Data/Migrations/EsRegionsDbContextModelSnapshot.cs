@@ -1775,6 +1775,12 @@ namespace EsRegions.Web.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("resolution_unknown");
 
+                    b.Property<long>("Revision")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("revision");
+
                     b.Property<string>("Source")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
