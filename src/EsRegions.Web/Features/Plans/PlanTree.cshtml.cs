@@ -11,6 +11,7 @@ namespace EsRegions.Web.Features.Plans;
 /// <summary>A plan: its tree (folding), filters, budget summary, and a print view laid out like the plans' tables.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.HeavyPage)]
 public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnumerable<IPlanStatusSource> statusSources) : PageModel
 {
     /// <summary>The multi-year plan this annual plan belongs to, the annual plans under this one, and its drafting schedules.</summary>

@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
 using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Plans;
+using EsRegions.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace EsRegions.IntegrationTests.Infrastructure.Security;
 
@@ -12,6 +17,7 @@ public sealed class RateLimitTests(PostgresServer postgres) : AppTestBase(postgr
     {
         var factory = new EsRegionsAppFactory(database);
         factory.Settings["RateLimits:SignInPerMinute"] = Limit.ToString();
+        factory.Settings["RateLimits:HeavyPagesAtOnce"] = "1";
         return factory;
     }
 
@@ -41,5 +47,18 @@ public sealed class RateLimitTests(PostgresServer postgres) : AppTestBase(postgr
 
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Equal("60", last.Headers.RetryAfter?.ToString());
+    }
+
+    [Fact]
+    public async Task Plan_pages_beyond_the_heavy_page_limit_wait_their_turn_and_none_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(RateLimits.HeavyPage, typeof(PlanTreeModel).GetCustomAttribute<EnableRateLimitingAttribute>()?.PolicyName);
+        var staff = ClientAs(Policies.Roles.Staff, "malopolska");
+        var plan = (await staff.GetFromJsonAsync<List<PlanSummaryDto>>("/malopolska/api/v1/plans", ct))!.Single();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => staff.GetAsync($"/malopolska/plany/{plan.Id}", ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 }
