@@ -40,6 +40,28 @@ public sealed class Outbox
     }
 
     /// <summary>
+    /// Adds each message unless one with its key is stored or already added in this unit of work, as
+    /// <see cref="EnqueueAsync"/> one after the other would, but asks the database once for the whole list (the
+    /// reminder sweep's batch) instead of once per message. Returns how many were added.
+    /// </summary>
+    public async Task<int> EnqueueAllAsync(IReadOnlyList<(string Key, EmailAddress To, EmailContent Content)> messages, CancellationToken ct = default)
+    {
+        var keys = messages.Where(m => Deliverable(m.Key, m.To)).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0) return 0;
+        var stored = (await db.Set<OutboxMessage>().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        foreach (var (key, to, content) in messages)
+        {
+            if (stored.Contains(key) || !Deliverable(key, to)) continue;
+            if (_added.TryGetValue(key, out var pending) && db.Entry(pending).State != EntityState.Detached) continue;
+            Add(key, to, content);
+            added++;
+        }
+        return added;
+    }
+
+    /// <summary>
     /// Adds the message without looking for a stored one: for keys that contain the id of an entity created in this
     /// unit of work (a new invitation batch), which no stored message can have. Saves a query per message in a
     /// fan-out. Returns whether it was added (false only for an erased, undeliverable address).

@@ -60,6 +60,34 @@ public sealed class OutboxDeliveryTests(PostgresServer postgres) : MailTestBase(
     }
 
     [Fact]
+    public async Task A_list_queued_at_once_skips_keys_already_stored_repeated_in_the_list_or_erased_addresses()
+    {
+        await EnqueueAsync("lubelskie", "test:list:stored", "a@example.org");
+        int added;
+        await using (var scope = App.ScopeFor("lubelskie"))
+        {
+            var content = scope.ServiceProvider.GetRequiredService<EmailComposer>()
+                .Compose(new EmailBody("Przypomnienie", ["Termin mija jutro."], new EmailAction("Szczegóły", "kalendarz")));
+            added = await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAllAsync(
+            [
+                ("test:list:stored", new EmailAddress("a@example.org"), content),
+                ("test:list:new", new EmailAddress("b@example.org"), content),
+                ("test:list:new", new EmailAddress("b@example.org"), content),
+                ("test:list:erased", new EmailAddress("usunieto-1@dane-usuniete.invalid"), content),
+                ("test:list:other", new EmailAddress("c@example.org"), content),
+            ], TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await DispatchUntilIdleAsync();
+
+        Assert.Equal(2, added);
+        Assert.Equal(["test:list:new", "test:list:other", "test:list:stored"],
+            (await OutboxAsync("lubelskie")).Select(m => m.IdempotencyKey).Order(StringComparer.Ordinal));
+        Assert.Equal(3, (await Mail!.EmailsAsync()).Count);
+    }
+
+    [Fact]
     public async Task Each_tenant_sends_only_its_own_rows_under_its_own_sender()
     {
         await EnqueueAsync("mazowsze", "test:t", "a@example.org");
