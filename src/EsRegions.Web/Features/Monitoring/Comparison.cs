@@ -13,7 +13,7 @@ public sealed record CatalogueEntryDto(string Code, string Name, string Unit, st
 /// The cross-region read: published values only, from the platform table <see cref="PublishedIndicatorValue"/>.
 /// It runs with or without a tenant scope and touches no tenant table, so there is nothing to filter or bypass.
 /// </summary>
-public sealed class Comparison(EsRegionsDbContext db, TenantRegistry registry)
+public sealed class Comparison(EsRegionsDbContext db, TenantRegistry registry, ComparisonReference reference)
 {
     public Task<List<CatalogueEntryDto>> CatalogueAsync(CancellationToken ct) =>
         db.Set<CatalogueIndicator>().OrderBy(c => c.Position)
@@ -21,15 +21,15 @@ public sealed class Comparison(EsRegionsDbContext db, TenantRegistry registry)
 
     public async Task<ComparisonDto?> CompareAsync(string code, int from, int to, IReadOnlyCollection<string>? regions, CancellationToken ct)
     {
-        var indicator = await db.Set<CatalogueIndicator>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (indicator is null) return null;
+        var (catalogue, allPopulations) = await reference.GetAsync(db, ct);
+        if (!catalogue.TryGetValue(code, out var indicator)) return null;
         var rows = await db.Set<PublishedIndicatorValue>().AsNoTracking()
             .Where(p => p.CatalogueCode == code && p.Year >= from && p.Year <= to)
             .ToListAsync(ct);
         // Regions suspended by the platform administrator drop out of comparisons along with everything else of theirs.
         var active = registry.Active.ToDictionary(t => t.Slug);
         var wanted = regions is { Count: > 0 } ? regions.ToHashSet() : null;
-        var populations = indicator.Per100k ? await db.Set<RegionPopulation>().AsNoTracking().ToListAsync(ct) : [];
+        var populations = indicator.Per100k ? allPopulations : [];
         var sources = new SortedSet<string>();
         var series = rows
             .Where(r => active.ContainsKey(r.RegionSlug) && (wanted is null || wanted.Contains(r.RegionSlug)))
@@ -48,9 +48,49 @@ public sealed class Comparison(EsRegionsDbContext db, TenantRegistry registry)
     }
 
     /// <summary>The population of the year, else of the nearest earlier year, else of the nearest later one.</summary>
-    private static RegionPopulation? Population(List<RegionPopulation> all, string region, int year)
+    private static RegionPopulation? Population(IReadOnlyList<RegionPopulation> all, string region, int year)
     {
         var mine = all.Where(p => p.Region == region).ToList();
         return mine.Where(p => p.Year <= year).MaxBy(p => p.Year) ?? mine.Where(p => p.Year > year).MinBy(p => p.Year);
     }
 }
+
+/// <summary>
+/// The indicator catalogue and the populations, which every comparison needs: platform data that only the platform
+/// loaders write (at the deploy step or a start), kept in memory for a few minutes so that a comparison costs one
+/// query instead of three (docs/performance.md). The rows are read untracked and never changed by their readers.
+/// </summary>
+public sealed class ComparisonReference
+{
+    private static readonly long LifetimeMs = (long)TimeSpan.FromMinutes(5).TotalMilliseconds;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile Snapshot? _current;
+
+    private sealed record Snapshot(long LoadedAt, IReadOnlyDictionary<string, CatalogueIndicator> Catalogue, IReadOnlyList<RegionPopulation> Populations);
+
+    public async Task<(IReadOnlyDictionary<string, CatalogueIndicator> Catalogue, IReadOnlyList<RegionPopulation> Populations)> GetAsync(
+        EsRegionsDbContext db, CancellationToken ct)
+    {
+        var current = _current;
+        if (current is null || Environment.TickCount64 - current.LoadedAt > LifetimeMs)
+        {
+            await _loading.WaitAsync(ct);
+            try
+            {
+                current = _current;
+                if (current is null || Environment.TickCount64 - current.LoadedAt > LifetimeMs)
+                {
+                    var catalogue = await db.Set<CatalogueIndicator>().AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
+                    var populations = await db.Set<RegionPopulation>().AsNoTracking().ToListAsync(ct);
+                    _current = current = new Snapshot(Environment.TickCount64, catalogue, populations);
+                }
+            }
+            finally
+            {
+                _loading.Release();
+            }
+        }
+        return (current.Catalogue, current.Populations);
+    }
+}
+

@@ -13,7 +13,9 @@ public enum Assessment { Achieved, PartlyAchieved, NotAchieved }
 /// </summary>
 public abstract class IndicatorValueContent : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    /// <summary>Drawn by the subclasses' public constructors, not in an initialiser: EF's constructor would draw one for
+    /// every value it reads (the plan page reads tens of thousands; docs/performance.md).</summary>
+    public Guid Id { get; protected set; }
     public Guid TenantId { get; private set; }
     public Guid TrackId { get; protected set; }
     public string Period { get; protected set; } = "";
@@ -42,7 +44,7 @@ public sealed class IndicatorValue : IndicatorValueContent
 
     private IndicatorValue() { }
 
-    public IndicatorValue(Guid trackId, ReportingPeriodKey period) => (TrackId, Period) = (trackId, period.ToString());
+    public IndicatorValue(Guid trackId, ReportingPeriodKey period) => (Id, TrackId, Period) = (Guid.CreateVersion7(), trackId, period.ToString());
 
     /// <summary>Sets the value and returns the revision that records the change.</summary>
     public IndicatorValueRevision Set(decimal? number, string? text, string? comment, Assessment? assessment, string by, DateTimeOffset at)
@@ -67,8 +69,8 @@ public sealed class IndicatorValueRevision : IndicatorValueContent
 
     /// <summary>A copy of the value as it is now.</summary>
     public IndicatorValueRevision(IndicatorValue value) =>
-        (TrackId, Period, Number, Text, Comment, Assessment, ChangedBy, ChangedAt) =
-        (value.TrackId, value.Period, value.Number, value.Text, value.Comment, value.Assessment, value.EnteredBy, value.EnteredAt);
+        (Id, TrackId, Period, Number, Text, Comment, Assessment, ChangedBy, ChangedAt) =
+        (Guid.CreateVersion7(), value.TrackId, value.Period, value.Number, value.Text, value.Comment, value.Assessment, value.EnteredBy, value.EnteredAt);
 
     /// <summary>Erasure (RODO): the revision stays, the name of who made it goes.</summary>
     internal void EraseAuthor(string label) => ChangedBy = label;

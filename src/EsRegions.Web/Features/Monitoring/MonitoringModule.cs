@@ -25,6 +25,7 @@ public static class MonitoringModule
         services.AddScoped<AnnualReport>();
         services.AddScoped<Publishing>();
         services.AddScoped<Comparison>();
+        services.AddSingleton<ComparisonReference>();
         services.AddScoped<IPlanStatusSource, PlanStatusSource>();
         services.AddScoped<IPersonalDataSource, MonitoringPersonalData>();
         services.AddScoped<IReminderAudience>(sp => new ReportingAudiences(sp.GetRequiredService<EsRegionsDbContext>(), ReportingAudiences.Implementers));

@@ -8,7 +8,7 @@ namespace EsRegions.Web.Features.Monitoring;
 /// <summary>The region's record that it published a plan's year (who, when, how many values): the tenant side of publishing.</summary>
 public sealed class ReportPublication : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid PlanId { get; private set; }
     public int Year { get; private set; }
@@ -18,7 +18,7 @@ public sealed class ReportPublication : ITenantOwned
 
     private ReportPublication() { }
 
-    public ReportPublication(Guid planId, int year) => (PlanId, Year) = (planId, year);
+    public ReportPublication(Guid planId, int year) => (Id, PlanId, Year) = (Guid.CreateVersion7(), planId, year);
 
     public void Record(DateTimeOffset at, string by, int values) => (PublishedAt, PublishedBy, Values) = (at, by, values);
 
@@ -35,7 +35,7 @@ public sealed class ReportPublication : ITenantOwned
 /// </summary>
 public sealed class PublishedIndicatorValue : ISharedEntity
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; }
     public Guid RegionId { get; private set; }
     public string RegionSlug { get; private set; } = "";
     public Guid PlanId { get; private set; }
@@ -45,10 +45,13 @@ public sealed class PublishedIndicatorValue : ISharedEntity
     public int Indicators { get; private set; }
     public DateTimeOffset PublishedAt { get; private set; }
 
+    // Ids are drawn in the public constructors, not in initialisers that EF's constructor would run for every row the
+    // comparison reads (docs/performance.md).
     private PublishedIndicatorValue() { }
 
     public PublishedIndicatorValue(Guid regionId, string regionSlug, Guid planId, int year, string code, decimal value, int indicators, DateTimeOffset at) =>
-        (RegionId, RegionSlug, PlanId, Year, CatalogueCode, Value, Indicators, PublishedAt) = (regionId, regionSlug, planId, year, code, value, indicators, at);
+        (Id, RegionId, RegionSlug, PlanId, Year, CatalogueCode, Value, Indicators, PublishedAt) =
+        (Guid.CreateVersion7(), regionId, regionSlug, planId, year, code, value, indicators, at);
 }
 
 internal sealed class ReportPublicationConfiguration : IEntityTypeConfiguration<ReportPublication>

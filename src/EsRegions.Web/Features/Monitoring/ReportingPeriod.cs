@@ -13,7 +13,7 @@ public enum PeriodState { Open, Approved }
 /// </summary>
 public sealed class ReportingPeriod : ITenantOwned
 {
-    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid Id { get; private set; }
     public Guid TenantId { get; private set; }
     public Guid PlanId { get; private set; }
     public string Key { get; private set; } = "";
@@ -40,6 +40,7 @@ public sealed class ReportingPeriod : ITenantOwned
 
     public ReportingPeriod(Guid planId, ReportingPeriodKey key, DateOnly? dueOn)
     {
+        Id = Guid.CreateVersion7(); // here, not in an initialiser that would run for every period EF reads
         PlanId = planId;
         Key = key.ToString();
         Year = key.Year;
