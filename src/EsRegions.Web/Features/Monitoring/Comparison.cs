@@ -72,25 +72,26 @@ public sealed class ComparisonReference
         EsRegionsDbContext db, CancellationToken ct)
     {
         var current = _current;
-        if (current is null || Environment.TickCount64 - current.LoadedAt > LifetimeMs)
+        if (!Fresh(current))
         {
             await _loading.WaitAsync(ct);
             try
             {
                 current = _current;
-                if (current is null || Environment.TickCount64 - current.LoadedAt > LifetimeMs)
-                {
-                    var catalogue = await db.Set<CatalogueIndicator>().AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
-                    var populations = await db.Set<RegionPopulation>().AsNoTracking().ToListAsync(ct);
-                    _current = current = new Snapshot(Environment.TickCount64, catalogue, populations);
-                }
+                if (!Fresh(current))
+                    _current = current = new Snapshot(Environment.TickCount64,
+                        await db.Set<CatalogueIndicator>().AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct),
+                        await db.Set<RegionPopulation>().AsNoTracking().ToListAsync(ct));
             }
             finally
             {
                 _loading.Release();
             }
         }
-        return (current.Catalogue, current.Populations);
+        return (current!.Catalogue, current.Populations);
     }
+
+    private static bool Fresh([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] Snapshot? snapshot) =>
+        snapshot is not null && Environment.TickCount64 - snapshot.LoadedAt <= LifetimeMs;
 }
 

@@ -30,19 +30,13 @@ public sealed class Outbox
     }
 
     /// <summary>Adds the message unless one with the same idempotency key exists; returns whether it was added.</summary>
-    public async Task<bool> EnqueueAsync(string idempotencyKey, EmailAddress to, EmailContent content, CancellationToken ct = default)
-    {
-        if (!Deliverable(idempotencyKey, to)) return false;
-        var pending = _added.TryGetValue(idempotencyKey, out var added) && db.Entry(added).State != EntityState.Detached;
-        if (pending || await db.Set<OutboxMessage>().AnyAsync(m => m.IdempotencyKey == idempotencyKey, ct)) return false;
-        Add(idempotencyKey, to, content);
-        return true;
-    }
+    public async Task<bool> EnqueueAsync(string idempotencyKey, EmailAddress to, EmailContent content, CancellationToken ct = default) =>
+        await EnqueueAllAsync([(idempotencyKey, to, content)], ct) == 1;
 
     /// <summary>
-    /// Adds each message unless one with its key is stored or already added in this unit of work, as
-    /// <see cref="EnqueueAsync"/> one after the other would, but asks the database once for the whole list (the
-    /// reminder sweep's batch) instead of once per message. Returns how many were added.
+    /// Adds each message unless one with its key is stored, already added in this unit of work or earlier in the list,
+    /// or its address is undeliverable; asks the database once for the whole list (the reminder sweep's batch) instead
+    /// of once per message. Returns how many were added.
     /// </summary>
     public async Task<int> EnqueueAllAsync(IReadOnlyList<(string Key, EmailAddress To, EmailContent Content)> messages, CancellationToken ct = default)
     {
