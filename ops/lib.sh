@@ -82,11 +82,12 @@ ensure_apt_packages() {
   local apt_opts=(-o DPkg::Lock::Timeout=300 -o Dpkg::Use-Pty=0)
   if [[ "$_ESR_APT_UPDATED" != 1 ]]; then
     esr_log "apt-get update"
-    "${sudo[@]}" apt-get "${apt_opts[@]}" update -qq || esr_die "apt-get update failed"
+    "${sudo[@]}" apt-get "${apt_opts[@]}" update -qq >&2 || esr_die "apt-get update failed"
     _ESR_APT_UPDATED=1
   fi
   esr_log "installing Debian packages: ${missing[*]}"
-  "${sudo[@]}" apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}" ||
+  # dpkg's progress goes to stderr too: scripts such as ops/bench.sh keep stdout for their results.
+  "${sudo[@]}" apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}" >&2 ||
     esr_die "apt-get install ${missing[*]} failed"
 }
 
