@@ -26,6 +26,7 @@ public static class MonitoringModule
         services.AddScoped<Publishing>();
         services.AddScoped<Comparison>();
         services.AddSingleton<ComparisonReference>();
+        services.AddSingleton<ComparisonAnswers>();
         services.AddScoped<IPlanStatusSource, PlanStatusSource>();
         services.AddScoped<IPersonalDataSource, MonitoringPersonalData>();
         services.AddScoped<IReminderAudience>(sp => new ReportingAudiences(sp.GetRequiredService<EsRegionsDbContext>(), ReportingAudiences.Implementers));

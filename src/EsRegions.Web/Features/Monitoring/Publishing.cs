@@ -11,7 +11,7 @@ public sealed record PublicationDto(Guid PlanId, int Year, DateTimeOffset Publis
 /// Publishing a plan's year: the annual values of indicators mapped to catalogue codes, combined per code (sum or
 /// mean as the catalogue says), replace the region's earlier publication of that plan and year in the platform table.
 /// </summary>
-public sealed class Publishing(EsRegionsDbContext db, TenantContext tenant, MonitoringAccess access, TimeProvider clock)
+public sealed class Publishing(EsRegionsDbContext db, TenantContext tenant, MonitoringAccess access, TimeProvider clock, ChangeFeed feed)
 {
     public async Task<PublicationDto?> PublishAsync(Guid planId, int year, CancellationToken ct)
     {
@@ -41,6 +41,8 @@ public sealed class Publishing(EsRegionsDbContext db, TenantContext tenant, Moni
         if (record is null) db.Add(record = new ReportPublication(planId, year));
         record.Record(now, access.Actor, mapped.Count);
         await db.SaveChangesAsync(ct);
+        // Every instance hears of it from the database's trigger; this one does not wait for that to come back.
+        feed.Changed(ChangeFeed.Topics.Comparison);
         return new PublicationDto(planId, year, now, record.PublishedBy, mapped);
     }
 }

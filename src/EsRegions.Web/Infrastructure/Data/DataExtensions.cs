@@ -25,6 +25,8 @@ public static class DataExtensions
                 ?? throw new InvalidOperationException("ConnectionStrings:App is not configured."))
             .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>()));
         builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddHostedService<ChangeFeedListener>();
         builder.Services.AddHealthChecks().AddDbContextCheck<EsRegionsDbContext>("database", tags: ["ready"]);
         return builder;
     }
