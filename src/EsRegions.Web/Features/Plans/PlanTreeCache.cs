@@ -27,6 +27,9 @@ public sealed class PlanTreeCache(IOptions<PlanTreeCache.Settings> settings, IOp
     {
         /// <summary>Upper bound of the serialised trees kept in memory (a 2,000-action plan is about 2 MB).</summary>
         public int TreeCacheMegabytes { get; set; } = 64;
+
+        /// <summary>Upper bound of the rendered plan pages kept in memory (<see cref="PlanPageCache"/>; 2,000 actions: about 4 MB).</summary>
+        public int PageCacheMegabytes { get; set; } = 64;
     }
 
     public sealed record Answer(string ETag, byte[] Json);

@@ -21,6 +21,7 @@ public static class PlansModule
         builder.Services.AddScoped<PlanQueries>();
         builder.Services.Configure<PlanTreeCache.Settings>(builder.Configuration.GetSection("Plans"));
         builder.Services.AddSingleton<PlanTreeCache>();
+        builder.Services.AddSingleton<PlanPageCache>();
         builder.Services.AddScoped<PlanLifecycle>();
         return builder;
     }
