@@ -33,6 +33,9 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
     /// <summary>When set, replaces the app's clock.</summary>
     public TestClock? Clock { get; init; }
 
+    /// <summary>When set, changes the app's services after the app registered its own (e.g. wraps the SMTP sender).</summary>
+    public Action<IServiceCollection>? ReplaceServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -45,6 +48,7 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
         {
             TestSignIn.Register(services);
             if (Clock is not null) services.AddSingleton<TimeProvider>(Clock);
+            ReplaceServices?.Invoke(services);
         });
     }
 
