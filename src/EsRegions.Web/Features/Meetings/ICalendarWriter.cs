@@ -115,25 +115,36 @@ public static class ICalendarWriter
     /// <summary>Content lines folded at 75 octets (RFC 5545 3.1) and joined with CRLF.</summary>
     private sealed class Lines
     {
-        private readonly StringBuilder _sb = new();
+        private const int Octets = 75;
+        private readonly StringBuilder _sb = new(4096);
 
         public void Add(string line)
         {
-            var octets = 0;
-            var limit = 75;
-            var e = StringInfo.GetTextElementEnumerator(line);
-            while (e.MoveNext())
+            // Most lines fit whole: nothing to fold, and nothing to walk through character by character.
+            if (line.Length <= Octets && Encoding.UTF8.GetByteCount(line) <= Octets)
             {
-                var element = (string)e.Current;
+                _sb.Append(line).Append("\r\n");
+                return;
+            }
+            // Folded between user-perceived characters (text elements), so neither a UTF-8 sequence nor a combined
+            // character is split; measured in place, without a string per character.
+            var octets = 0;
+            var limit = Octets;
+            var rest = line.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var length = StringInfo.GetNextTextElementLength(rest);
+                var element = rest[..length];
                 var size = Encoding.UTF8.GetByteCount(element);
                 if (octets + size > limit)
                 {
                     _sb.Append("\r\n ");
                     octets = 0;
-                    limit = 74; // the leading space of a continuation line counts
+                    limit = Octets - 1; // the leading space of a continuation line counts
                 }
                 _sb.Append(element);
                 octets += size;
+                rest = rest[length..];
             }
             _sb.Append("\r\n");
         }

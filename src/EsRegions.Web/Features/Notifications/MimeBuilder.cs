@@ -55,10 +55,17 @@ public static class MimeBuilder
         return message;
     }
 
-    private static string CalendarMethod(string calendar)
+    /// <summary>The value of the calendar's METHOD line (REQUEST when there is none).</summary>
+    internal static string CalendarMethod(string calendar)
     {
-        foreach (var line in calendar.Split('\n'))
-            if (line.StartsWith("METHOD:", StringComparison.OrdinalIgnoreCase)) return line[7..].Trim();
+        var rest = calendar.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            if (line.StartsWith("METHOD:", StringComparison.OrdinalIgnoreCase)) return line[7..].Trim().ToString();
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
         return "REQUEST";
     }
 }

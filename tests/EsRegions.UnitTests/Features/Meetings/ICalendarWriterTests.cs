@@ -72,6 +72,21 @@ public sealed class ICalendarWriterTests
     }
 
     [Fact]
+    public void A_fold_never_separates_a_letter_from_its_combining_accent()
+    {
+        // "SUMMARY:" and 66 letters are 74 octets; "e" + U+0301 (3 octets) does not fit and moves whole to the next line.
+        var title = new string('a', 66) + "e\u0301xyz";
+        var meeting = new Meeting(title, MeetingKind.Meeting, FuzzyDate.Parse("17 listopada", 2022));
+
+        var text = ICalendarWriter.Feed("ROPS", [meeting], Stamp, _ => null);
+
+        var lines = text.Split("\r\n");
+        Assert.Contains("SUMMARY:" + new string('a', 66), lines);
+        Assert.Contains(" e\u0301xyz", lines);
+        Assert.Equal(title, Calendar.Load(text)!.Events.Single().Summary);
+    }
+
+    [Fact]
     public void A_day_range_without_hours_is_an_all_day_event_ending_the_day_after()
     {
         var meeting = new Meeting("2-dniowe spotkanie Regionalnej Platformy Współpracy", MeetingKind.Meeting, FuzzyDate.Parse("17-18 listopada", 2022));
