@@ -8,9 +8,12 @@
 //   smtp-sink --port <port> --out <file>
 //       a minimal SMTP server that accepts everything and appends "<recipient> <Message-ID>" per accepted message to
 //       <file> before it answers 250 (MailDev stores 10,000 messages too slowly to time the sweep against it).
-//   mail-raw --host <host> --port <port> --count <n>
-//       the raw mail baseline: n messages (text + HTML, the size of an invitation) over ONE MailKit connection;
-//       prints "seconds=<s>".
+//   mail-raw --host <host> --port <port> --conn <connection string> --recipients <LIKE pattern> [--warmup <n>]
+//       the raw mail baseline: the same messages the product has just sent (the outbox rows whose recipient matches,
+//       read before the clock starts: subject, text, HTML and iCalendar), each built with MimeKit in the same shape
+//       (text, HTML and calendar alternatives plus the .ics file) and sent over ONE MailKit connection to raw-<n>@
+//       raw.bench.test; prints "seconds=<s> messages=<n>". With --warmup, the first n are sent once before, untimed
+//       over a connection of their own, so that the timed loop runs warm as the product's fan-out does.
 //   rls --app <conn as esregions_app> --super <conn as superuser> --tenant <id> --plan <id> [--rounds 30]
 //       the same tenant queries with RLS (esregions_app, app.tenant_id set) and without (superuser bypasses RLS),
 //       interleaved; prints "with_ms=<median> without_ms=<median>".
@@ -36,7 +39,8 @@ public static class Program
         {
             case "serve": await RawApi.RunAsync(o.Req("urls"), o.Req("conn")); return 0;
             case "smtp-sink": await SmtpSink.RunAsync(int.Parse(o.Req("port"), CultureInfo.InvariantCulture), o.Req("out")); return 0;
-            case "mail-raw": await RawMail.RunAsync(o.Req("host"), int.Parse(o.Req("port"), CultureInfo.InvariantCulture), int.Parse(o.Req("count"), CultureInfo.InvariantCulture)); return 0;
+            case "mail-raw": await RawMail.RunAsync(o.Req("host"), int.Parse(o.Req("port"), CultureInfo.InvariantCulture), o.Req("conn"), o.Req("recipients"),
+                int.Parse(o.Get("warmup") ?? "0", CultureInfo.InvariantCulture)); return 0;
             case "rls": await RlsTimer.RunAsync(o.Req("app"), o.Req("super"), Guid.Parse(o.Req("tenant")), Guid.Parse(o.Req("plan")), int.Parse(o.Get("rounds") ?? "30", CultureInfo.InvariantCulture)); return 0;
             default: return Usage();
         }
@@ -260,28 +264,73 @@ internal static class SmtpSink
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Raw mail: n messages over one MailKit connection
+// Raw mail: the product's messages, sent over one MailKit connection
 // ---------------------------------------------------------------------------------------------------------------
 internal static class RawMail
 {
-    public static async Task RunAsync(string host, int port, int count)
+    private sealed record Row(string Subject, string? Name, string Text, string Html, string? Calendar);
+
+    public static async Task RunAsync(string host, int port, string conn, string recipients, int warmup)
     {
-        var text = string.Concat(Enumerable.Repeat("Zapraszamy na posiedzenie Regionalnego Komitetu Rozwoju Ekonomii Społecznej. ", 12));
-        var watch = Stopwatch.StartNew();
-        using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(host, port, MailKit.Security.SecureSocketOptions.None);
-        for (var i = 1; i <= count; i++)
+        // The messages the product sent in the fan-out, read before the clock starts.
+        var rows = new List<Row>();
+        await using (var db = new NpgsqlConnection(conn))
         {
-            var m = new MimeMessage();
+            await db.OpenAsync();
+            await using var cmd = new NpgsqlCommand(
+                "SELECT subject, to_name, text_body, html_body, calendar FROM outbox_messages WHERE to_address LIKE @r ORDER BY created_at, id", db);
+            cmd.Parameters.AddWithValue("r", recipients);
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+                rows.Add(new Row(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+        }
+        if (rows.Count == 0) throw new InvalidOperationException($"no outbox rows for recipients like {recipients}");
+
+        if (warmup > 0) await SendAsync(host, port, rows.Take(warmup).ToList(), "raw-warm");
+        var watch = Stopwatch.StartNew();
+        await SendAsync(host, port, rows, "raw");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={watch.Elapsed.TotalSeconds:F3} messages={rows.Count}"));
+    }
+
+    private static async Task SendAsync(string host, int port, List<Row> rows, string prefix)
+    {
+        using var smtp = new SmtpClient();
+        // Nagle off, as the product's sender does: otherwise a message with an attachment waits for the delayed ACK.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(host, port);
+        await smtp.ConnectAsync(socket, host, port, MailKit.Security.SecureSocketOptions.None);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var m = new MimeMessage { Subject = row.Subject, MessageId = $"{prefix}-{i + 1}@bench.test", Date = DateTimeOffset.UtcNow };
             m.From.Add(new MailboxAddress("ROPS (raw)", "rops@raw.bench.test"));
-            m.To.Add(new MailboxAddress($"Odbiorca {i}", $"raw-{i}@raw.bench.test"));
-            m.Subject = $"Zaproszenie na posiedzenie nr {i}";
-            m.MessageId = $"raw-{i}@bench.test";
-            m.Body = new BodyBuilder { TextBody = text, HtmlBody = $"<p>{text}</p>" }.ToMessageBody();
+            m.To.Add(new MailboxAddress(row.Name ?? "", $"{prefix}-{i + 1}@raw.bench.test"));
+            var alternative = new MultipartAlternative { new TextPart("plain") { Text = row.Text }, new TextPart("html") { Text = row.Html } };
+            if (row.Calendar is null)
+            {
+                m.Body = alternative;
+            }
+            else
+            {
+                var calendar = new TextPart("calendar") { Text = row.Calendar };
+                calendar.ContentType.Charset = "utf-8";
+                calendar.ContentType.Parameters.Add("method", "REQUEST");
+                alternative.Add(calendar);
+                m.Body = new Multipart("mixed")
+                {
+                    alternative,
+                    new MimePart("application", "ics")
+                    {
+                        Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(row.Calendar))),
+                        ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                        ContentTransferEncoding = ContentEncoding.Base64,
+                        FileName = "zaproszenie.ics",
+                    },
+                };
+            }
             await smtp.SendAsync(m);
         }
         await smtp.DisconnectAsync(true);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={watch.Elapsed.TotalSeconds:F3}"));
     }
 }
 
