@@ -122,7 +122,8 @@ public sealed class ComparisonReference
 /// Comparison answers by question (indicator, years, regions, the active regions) and the stamp of the data they were
 /// read from (<see cref="ChangeFeed.Topics.Comparison"/>): an answer is served until published values, the catalogue
 /// or the populations change; a question with no such indicator is remembered as well. Bounded by
-/// <c>Monitoring:ComparisonCacheEntries</c> (default 2,000 answers; one of 16 regions × 10 years is about 10 kB).
+/// <c>Monitoring:ComparisonCacheEntries</c> (default 2,000 answers; one of 16 regions × 10 years is about 10 kB), and
+/// none is kept longer than ten minutes.
 /// </summary>
 public sealed class ComparisonAnswers(IConfiguration configuration)
 {
@@ -144,5 +145,5 @@ public sealed class ComparisonAnswers(IConfiguration configuration)
     }
 
     public void Set(Key key, ComparisonDto? answer) =>
-        _answers.Set(key, new Entry(answer), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _answers.Set(key, new Entry(answer), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = ChangeFeed.LongestKept });
 }

@@ -17,7 +17,8 @@ namespace EsRegions.Web.Features.Plans;
 /// The plan's revision is bumped by database triggers on every write of the plan, its nodes, actions and indicators
 /// (<see cref="Plan.Revision"/>); its monitoring values and tracks are announced by the database as
 /// <see cref="ChangeFeed.Topics.PlanStatus"/>. Both are read before the rows, so a write in between can only leave a body
-/// newer than its key. While change notifications cannot be heard there is no key, and every page is rendered afresh.
+/// newer than its key. While change notifications cannot be heard there is no key, and every page is rendered afresh;
+/// no body is kept longer than <see cref="ChangeFeed.LongestKept"/>.
 /// Entries are keyed by region as well: a plan id of another region never reaches here (the header read finds nothing).
 /// </remarks>
 public sealed class PlanPageCache(IOptions<PlanTreeCache.Settings> settings, ChangeFeed feed)
@@ -44,7 +45,7 @@ public sealed class PlanPageCache(IOptions<PlanTreeCache.Settings> settings, Cha
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         rendered.WriteTo(writer, HtmlEncoder.Default);
         var body = new HtmlString(writer.ToString());
-        _bodies.Set(key, body, new MemoryCacheEntryOptions { Size = Math.Max(1, body.Value!.Length * 2L), SlidingExpiration = TimeSpan.FromMinutes(30) });
+        _bodies.Set(key, body, new MemoryCacheEntryOptions { Size = Math.Max(1, body.Value!.Length * 2L), AbsoluteExpirationRelativeToNow = ChangeFeed.LongestKept });
         return body;
     }
 }

@@ -31,6 +31,12 @@ public sealed class ChangeFeed
         public static string PlanStatus(Guid planId) => $"plan-status:{planId:D}";
     }
 
+    /// <summary>
+    /// The longest a cache that relies on this feed keeps an entry, whatever it heard: a safety net for a notification
+    /// lost on the way (e.g. a transaction-mode pooler between the app and PostgreSQL accepts LISTEN and delivers nothing).
+    /// </summary>
+    public static readonly TimeSpan LongestKept = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private long _epoch;
     private volatile bool _listening;
