@@ -23,7 +23,7 @@ public sealed class Outbox
         this.clock = clock;
         // Once the caller's change (and the messages with it) is committed, this instance's dispatcher starts at
         // once instead of at its next poll; other instances still find the rows at theirs.
-        db.SavedChanges += (_, _) =>
+        db.Committed += (_, _) =>
         {
             if (_added.Count > 0) wakeUp.Wake();
         };

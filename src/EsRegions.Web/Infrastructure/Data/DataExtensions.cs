@@ -28,7 +28,7 @@ public static class DataExtensions
             sp.GetRequiredService<IConfiguration>().GetConnectionString("App") ?? throw new InvalidOperationException("ConnectionStrings:App is not configured."))));
         builder.Services.AddDbContext<EsRegionsDbContext>((sp, options) => options
             .UseEsRegionsNpgsql(sp.GetRequiredService<AppConnectionString>().Value)
-            .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>(), CommitNotifier.Instance));
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService<ChangeFeedListener>();

@@ -54,15 +54,55 @@ public sealed class EsRegionsDbContext(
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var ownTransaction = Database.CurrentTransaction is null;
         using var detected = PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (ownTransaction) RaiseCommitted();
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var ownTransaction = Database.CurrentTransaction is null;
         using var detected = PrepareChanges();
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var bulk = BulkInsert.Take(ChangeTracker);
+        if (bulk.Count == 0)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction) RaiseCommitted();
+            return saved;
+        }
+        // Many new rows of a kind (BulkInsert): EF writes the rest first, then one statement per such table, all in
+        // one transaction (the caller's, or one of its own).
+        var transaction = ownTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            saved += await BulkInsert.WriteAsync(this, bulk, cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            BulkInsert.Saved(this, bulk);
+            if (ownTransaction) RaiseCommitted();
+            return saved;
+        }
+        catch
+        {
+            BulkInsert.Failed(this, bulk);
+            throw;
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
     }
+
+    /// <summary>
+    /// Changes of this context are committed: a save outside a transaction has returned from the database, or a
+    /// transaction of this context has committed (<see cref="CommitNotifier"/>). May be raised more than once for one
+    /// commit; handlers must not mind.
+    /// </summary>
+    public event EventHandler? Committed;
+
+    internal void RaiseCommitted() => Committed?.Invoke(this, EventArgs.Empty);
 
     /// <summary>
     /// Detects changes once, stamps and checks the tenant of every change, adds their audit rows; returns a scope in which
@@ -100,5 +140,22 @@ public sealed class EsRegionsDbContext(
         }
 
         public void Dispose() => _tracker.AutoDetectChangesEnabled = _auto;
+    }
+}
+
+/// <summary>Raises <see cref="EsRegionsDbContext.Committed"/> when a transaction of the context commits.</summary>
+internal sealed class CommitNotifier : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public static readonly CommitNotifier Instance = new();
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        (eventData.Context as EsRegionsDbContext)?.RaiseCommitted();
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as EsRegionsDbContext)?.RaiseCommitted();
+        return Task.CompletedTask;
     }
 }
