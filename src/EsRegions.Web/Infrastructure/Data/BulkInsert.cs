@@ -94,6 +94,9 @@ internal static class BulkInsert
         if (key is null || key.Properties.Count != 1) return false;
         foreach (var property in type.GetProperties())
         {
+            // A column that holds an array or a collection (text[], a primitive collection): unnest would flatten it.
+            var provider = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+            if (provider != typeof(byte[]) && provider != typeof(string) && typeof(IEnumerable).IsAssignableFrom(provider)) return false;
             if (property.ValueGenerated == ValueGenerated.Never) continue;
             // The database's identity key: left out of the INSERT. Any other generated value: not plain.
             if (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd && property.GetValueGenerationStrategy()
