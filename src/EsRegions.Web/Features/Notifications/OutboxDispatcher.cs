@@ -168,20 +168,29 @@ public sealed class OutboxDispatcher(
         var now = clock.GetUtcNow();
         var leaseUntil = now + o.Lease;
         var tenantId = tenant.Required.Id;
-        // The batch is chosen once, in a materialised CTE. As "WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)" the
+        // The batch is chosen once, in materialised CTEs. As "WHERE id IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)" the
         // planner was free to run the sub-select again for each row it updated, and with SKIP LOCKED every run found
-        // other rows: one claim took all 450 rows of a backlog instead of 100, so one connection sent them all.
+        // other rows: one claim took all 450 rows of a backlog instead of 100, so one connection sent them all. Rows
+        // whose lease ran out (their sender died) come first; then due rows, read in the order of the index on
+        // (tenant_id, state, next_attempt_at) and stopping at n: with one condition joined by OR, every claim of a
+        // drain read, sorted and skipped all the pending rows. The chosen rows are updated by their keys (= ANY of an
+        // array): joined to the CTE, a table whose statistics said "empty" (a fresh database, a quiet region) was read
+        // whole for every claim, 0.4 s each during a fan-out of 1,000 (docs/performance.md).
         var ids = await db.Database.SqlQuery<Guid>($"""
-            WITH batch AS MATERIALIZED (
+            WITH expired AS MATERIALIZED (
                 SELECT id FROM outbox_messages
-                WHERE tenant_id = {tenantId}
-                  AND ((state = 'Pending' AND next_attempt_at <= {now}) OR (state = 'Sending' AND lease_until < {now}))
-                ORDER BY next_attempt_at
-                LIMIT {o.BatchSize}
-                FOR UPDATE SKIP LOCKED)
-            UPDATE outbox_messages m SET state = 'Sending', lease_until = {leaseUntil}, attempts = m.attempts + 1
-            FROM batch WHERE m.id = batch.id
-            RETURNING m.id AS "Value"
+                WHERE tenant_id = {tenantId} AND state = 'Sending' AND lease_until < {now}
+                ORDER BY next_attempt_at LIMIT {o.BatchSize}
+                FOR UPDATE SKIP LOCKED),
+            due AS MATERIALIZED (
+                SELECT id FROM outbox_messages
+                WHERE tenant_id = {tenantId} AND state = 'Pending' AND next_attempt_at <= {now}
+                ORDER BY next_attempt_at LIMIT {o.BatchSize}
+                FOR UPDATE SKIP LOCKED),
+            batch AS (SELECT id FROM expired UNION ALL SELECT id FROM due LIMIT {o.BatchSize})
+            UPDATE outbox_messages SET state = 'Sending', lease_until = {leaseUntil}, attempts = attempts + 1
+            WHERE id = ANY (ARRAY(SELECT id FROM batch))
+            RETURNING id AS "Value"
             """).ToListAsync(ct);
         if (ids.Count == 0) return [];
         // Untracked: each outcome is saved by OutcomeWriter, not by the change tracker.
