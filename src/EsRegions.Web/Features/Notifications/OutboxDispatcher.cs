@@ -38,7 +38,8 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>Returns how many rows were claimed (0: nothing due).</summary>
-    public async Task<int> DispatchAsync(ISmtpSender smtp, CancellationToken ct)
+    /// <param name="claimed">Told how many rows were claimed, before the first is sent.</param>
+    public async Task<int> DispatchAsync(ISmtpSender smtp, CancellationToken ct, Action<int>? claimed = null)
     {
         var o = options.Value;
         // One connection for the batch: each row's outcome is still its own commit, without a pool round trip and
@@ -53,7 +54,7 @@ public sealed class OutboxDispatcher(
         try
         {
             await db.Database.ExecuteSqlRawAsync("SET synchronous_commit = off", ct);
-            return await DispatchOpenAsync(smtp, o, ct);
+            return await DispatchOpenAsync(smtp, o, claimed, ct);
         }
         finally
         {
@@ -69,9 +70,10 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<int> DispatchOpenAsync(ISmtpSender smtp, OutboxOptions o, CancellationToken ct)
+    private async Task<int> DispatchOpenAsync(ISmtpSender smtp, OutboxOptions o, Action<int>? claimed, CancellationToken ct)
     {
         var messages = await ClaimAsync(o, ct);
+        claimed?.Invoke(messages.Count);
         if (messages.Count == 0) return 0;
         await using var outcomes = await OutcomeWriter.PrepareAsync(db, tenant.Required.Id, ct);
         for (var i = 0; i < messages.Count; i++)

@@ -10,9 +10,9 @@ namespace EsRegions.Web.Features.Notifications;
 /// connections within one, from sending a row twice.
 /// </summary>
 /// <remarks>
-/// A tenant's rows go out over one SMTP connection; when its first batch comes back full (a fan-out of invitations, a
+/// A tenant's rows go out over one SMTP connection; when its first claim comes back full (a fan-out of invitations, a
 /// reminder sweep), <see cref="OutboxOptions.Connections"/> connections drain the rest side by side, each claiming its
-/// own batches. An SMTP exchange is mostly waiting for the server, so they share the cores well: 1,000 invitations
+/// own batches, the others starting while the first sends its batch. An SMTP exchange is mostly waiting for the server, so they share the cores well: 1,000 invitations
 /// went out several times faster than over one connection (docs/performance.md). Each row's outcome is still saved
 /// before its connection sends the next, so an instance killed mid-send re-sends at most one message per connection.
 /// </remarks>
@@ -48,13 +48,25 @@ internal sealed class OutboxDispatcherService(
         await using var smtp = smtpFactory();
         foreach (var tenant in registry.Active)
         {
-            var first = await DispatchBatchAsync(tenant.Id, smtp, ct);
-            claimed += first;
-            if (first < options.Value.BatchSize || ct.IsCancellationRequested) continue;
-            // More are waiting: drain them over this connection and the others at once.
-            var drains = new List<Task<int>> { DrainAsync(tenant.Id, smtp, ct) };
-            for (var i = 1; i < options.Value.Connections; i++) drains.Add(DrainOnNewConnectionAsync(tenant.Id, ct));
-            claimed += (await Task.WhenAll(drains)).Sum();
+            // When the first claim comes back full, more are waiting: the other connections start draining at once,
+            // while this one sends its batch and then drains too.
+            var helpers = new List<Task<int>>();
+            void Claimed(int count)
+            {
+                if (count < options.Value.BatchSize || helpers.Count > 0 || ct.IsCancellationRequested) return;
+                for (var i = 1; i < options.Value.Connections; i++) helpers.Add(DrainOnNewConnectionAsync(tenant.Id, ct));
+            }
+            try
+            {
+                var first = await DispatchBatchAsync(tenant.Id, smtp, Claimed, ct);
+                claimed += first;
+                if (first >= options.Value.BatchSize && !ct.IsCancellationRequested) claimed += await DrainAsync(tenant.Id, smtp, ct);
+            }
+            finally
+            {
+                // Never leave a connection's drain running unobserved; its failure is this pass's failure.
+                claimed += (await Task.WhenAll(helpers)).Sum();
+            }
         }
         return claimed;
     }
@@ -72,17 +84,17 @@ internal sealed class OutboxDispatcherService(
         int batch;
         do
         {
-            batch = await DispatchBatchAsync(tenantId, smtp, ct);
+            batch = await DispatchBatchAsync(tenantId, smtp, null, ct);
             claimed += batch;
         } while (batch >= options.Value.BatchSize && !ct.IsCancellationRequested);
         return claimed;
     }
 
     /// <summary>One batch in a fresh scope (a small change tracker and a connection of its own).</summary>
-    private async Task<int> DispatchBatchAsync(Guid tenantId, ISmtpSender smtp, CancellationToken ct)
+    private async Task<int> DispatchBatchAsync(Guid tenantId, ISmtpSender smtp, Action<int>? claimed, CancellationToken ct)
     {
         await using var scope = scopes.CreateScope(tenantId);
         scope.ServiceProvider.GetRequiredService<AuditActor>().Set("job:outbox");
-        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(smtp, ct);
+        return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(smtp, ct, claimed);
     }
 }
