@@ -132,12 +132,23 @@ public sealed class ChangeFeedCacheTests(PostgresServer postgres) : AppTestBase(
 
     private async Task<decimal> MazowszeJobsAsync() => (await CompareAsync()).Series.Single(s => s.Region == "mazowsze").Values.Single().Value;
 
-    /// <summary>Until this instance listens for change notifications (the listener connects after the app starts).</summary>
+    /// <summary>
+    /// Until this instance listens for change notifications (the listener connects after the app starts) and has heard
+    /// every notification committed so far: the arrange steps' own changes announce themselves a moment later, and one
+    /// arriving after the test's first read would rightly empty the cache under the test. PostgreSQL delivers
+    /// notifications in commit order, so once a marker sent now has been heard, all earlier ones have been too.
+    /// </summary>
     private async Task ListeningAsync()
     {
         var feed = App.Services.GetRequiredService<ChangeFeed>();
         for (var i = 0; i < 200 && !feed.TryGetStamp(ChangeFeed.Topics.Comparison, out _); i++) await Task.Delay(50, Ct);
         Assert.True(feed.TryGetStamp(ChangeFeed.Topics.Comparison, out _), "the change feed did not start listening");
+
+        var marker = $"test-settled:{Guid.NewGuid():N}";
+        await SuperuserSqlAsync($"SELECT pg_notify('{ChangeFeed.Channel}', '{marker}')");
+        static bool Heard(ChangeFeed feed, string marker) => feed.TryGetStamp(marker, out var stamp) && stamp.Count > 0;
+        for (var i = 0; i < 200 && !Heard(feed, marker); i++) await Task.Delay(50, Ct);
+        Assert.True(Heard(feed, marker), "the change feed did not hear the marker notification");
     }
 
     /// <summary>A notification takes a moment to arrive: asks again for up to ten seconds.</summary>
