@@ -389,10 +389,6 @@ ratio rls_overhead "$(awk -v a="$with" -v b="$without" 'BEGIN { if (b > 0) print
 INVITES=$(awk -v s="$SCALE" 'BEGIN { n = int(1000 * s + 0.5); print (n < 10 ? 10 : n) }')
 log "invitation fan-out: $INVITES invitations through the API until all are in the SMTP sink"
 day="$(date -u -d '+40 days' +%Y-%m-%d)"
-MEETING="$(curl -s -m 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d "{\"title\":\"Posiedzenie testu wydajności\",\"kind\":\"meeting\",\"startsAt\":\"${day}T10:00:00\",\"endsAt\":\"${day}T12:00:00\",\"location\":\"Warszawa\"}" \
-  "$A/$SLUG/api/v1/meetings" | json_str id)"
-[[ -n "$MEETING" ]] || esr_die "creating the meeting failed"
 {
   printf '{"recipients":['
   for ((i = 1; i <= INVITES; i++)); do
@@ -401,52 +397,45 @@ MEETING="$(curl -s -m 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: app
   done
   printf ']}'
 } >"$TMP/invite.json"
-# Warm-up, as for the load measurements above: three fan-outs of the same size to meetings and domains of their own,
-# with pauses. The runtime compiles hot methods again, optimised, in the background (tiered compilation: R2R code,
-# then an instrumented tier, then the final one), and it starts counting calls only after a pause in new compilations;
-# the first fan-outs of a fresh process took 1.3-2 times as long as the later ones, so a warm-up of 20 or 200 measured
-# mostly the JIT (docs/performance.md). The first one is printed as invitations_cold_seconds. The raw loop is warmed
-# too (--warmup below: the same messages once, untimed, in the same process).
-warm_fanout() { # NAME — one fan-out of $INVITES to <NAME>.bench.test; prints seconds until all are in the sink
-  local meeting t0
+# fanout NAME — one fan-out of $INVITES to a meeting of its own and <NAME>.bench.test; appends the API call's seconds
+# to api-seconds.txt and prints the seconds until all are in the sink (looked at every 50 ms: a fan-out takes about a
+# second, and a coarser look would add up to its interval).
+fanout() {
+  local meeting t0 code api
   meeting="$(curl -s -m 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"title\":\"Rozgrzewka testu wydajności $1\",\"kind\":\"meeting\",\"startsAt\":\"${day}T14:00:00\",\"endsAt\":\"${day}T15:00:00\",\"location\":\"Warszawa\"}" \
+    -d "{\"title\":\"Posiedzenie testu wydajności $1\",\"kind\":\"meeting\",\"startsAt\":\"${day}T10:00:00\",\"endsAt\":\"${day}T12:00:00\",\"location\":\"Warszawa\"}" \
     "$A/$SLUG/api/v1/meetings" | json_str id)"
-  [[ -n "$meeting" ]] || { log "WARNING: creating the warm-up meeting failed"; return; }
+  [[ -n "$meeting" ]] || esr_die "creating the meeting of fan-out $1 failed"
   sed "s/@invite\.bench\.test/@$1.bench.test/g" "$TMP/invite.json" >"$TMP/$1.json"
   t0=$(date +%s.%N)
-  curl -s -m 300 -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    --data-binary "@$TMP/$1.json" "$A/$SLUG/api/v1/meetings/$meeting/invitations" >>"$TMP/api-seconds.txt"
+  read -r code api <<<"$(curl -s -m 300 -o "$TMP/$1-response.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' --data-binary "@$TMP/$1.json" "$A/$SLUG/api/v1/meetings/$meeting/invitations")"
+  [[ "$code" == 202 ]] || log "WARNING: the invitation call of $1 answered $code: $(head -c 300 "$TMP/$1-response.json")"
+  echo "$api" >>"$TMP/api-seconds.txt"
   wait_sink "@$1\\.bench\\.test " "$INVITES" 600 0.05 >/dev/null
   awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
 }
-figure invitations_cold_seconds "$(warm_fanout warm1)" s
+# Warm-up, as for the load measurements above: three fan-outs of the same size, with pauses. The runtime compiles hot
+# methods again, optimised, in the background (tiered compilation: R2R code, then an instrumented tier, then the final
+# one), and it starts counting calls only after a pause in new compilations; the first fan-outs of a fresh process took
+# 1.3-2 times as long as the later ones, so a warm-up of 20 or 200 measured mostly the JIT (docs/performance.md). The
+# first one is printed as invitations_cold_seconds. The raw loop is warmed too (--warmup below: the same messages
+# once, untimed, in the same process).
+figure invitations_cold_seconds "$(fanout warm1)" s
 sleep 2
-warm_fanout warm2 >/dev/null
+fanout warm2 >/dev/null
 sleep 2
-warm_fanout warm3 >/dev/null
+fanout warm3 >/dev/null
 sleep 5
-# Three measured fan-outs (the first to the meeting created above, the others to meetings of their own), a pause
-# between them; the median is the figure. One fan-out takes about a second on a shared 2-core machine, and single runs
-# of the same build varied by a third.
+# Three measured fan-outs with a pause between them; the median is the figure. One fan-out takes about a second on a
+# shared 2-core machine, and single runs of the same build varied by a third.
+: >"$TMP/api-seconds.txt"
 measured=()
-for k in 1 2 3; do
-  if ((k == 1)); then
-    T0=$(date +%s.%N)
-    read -r code api_seconds <<<"$(curl -s -m 300 -o "$TMP/invite-response.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $TOKEN" \
-      -H 'Content-Type: application/json' --data-binary "@$TMP/invite.json" "$A/$SLUG/api/v1/meetings/$MEETING/invitations")"
-    : >"$TMP/api-seconds.txt"
-    echo "$api_seconds" >>"$TMP/api-seconds.txt"
-    [[ "$code" == 202 ]] || log "WARNING: the invitation call answered $code: $(head -c 300 "$TMP/invite-response.json")"
-    # Looked at every 50 ms: the fan-out takes about a second, and a coarser look would add up to its interval.
-    wait_sink '@invite\.bench\.test ' "$INVITES" 600 0.05 >/dev/null
-    measured+=("$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')")
-    delivered=$(sink_count '@invite\.bench\.test ')
-  else
-    measured+=("$(warm_fanout "invite$k")")
-  fi
+for name in invite invite2 invite3; do
+  measured+=("$(fanout "$name")")
   sleep 2
 done
+delivered=$(sink_count '@invite\.bench\.test ')
 MAIL_APP="$(printf '%s\n' "${measured[@]}" | median)"
 figure invitations_delivered "$delivered" messages
 figure invitations_runs_seconds "$(IFS=/; echo "${measured[*]}")" s

@@ -115,8 +115,8 @@ public sealed class OutboxDispatcher(
 
     /// <summary>
     /// Saves one claimed row's outcome (what <see cref="OutboxMessage"/>'s methods decided) with a statement prepared
-    /// once per batch (kept prepared by the connection): no change tracking of the batch's rows, no SQL built per row. The outbox is not audited, and the
-    /// row is the tenant's own (its condition here, and row-level security).
+    /// once per batch (kept prepared by the connection): no change tracking of the batch's rows, no SQL built per row.
+    /// The outbox is not audited, and the row is the tenant's own (its condition here, and row-level security).
     /// </summary>
     private sealed class OutcomeWriter : IAsyncDisposable
     {

@@ -12,8 +12,9 @@ namespace EsRegions.Web.Features.Notifications;
 /// <remarks>
 /// A tenant's rows go out over one SMTP connection; when its first claim comes back full (a fan-out of invitations, a
 /// reminder sweep), <see cref="OutboxOptions.Connections"/> connections drain the rest side by side, each claiming its
-/// own batches, the others starting while the first sends its batch. An SMTP exchange is mostly waiting for the server, so they share the cores well: 1,000 invitations
-/// went out several times faster than over one connection (docs/performance.md). Each row's outcome is still saved
+/// own batches, the others starting while the first sends its batch. An SMTP exchange is mostly waiting for the server,
+/// so they share the cores well: 1,000 invitations went out several times faster than over one connection
+/// (docs/performance.md). Each row's outcome is still saved
 /// before its connection sends the next, so an instance killed mid-send re-sends at most one message per connection.
 /// </remarks>
 internal sealed class OutboxDispatcherService(
@@ -58,9 +59,7 @@ internal sealed class OutboxDispatcherService(
             }
             try
             {
-                var first = await DispatchBatchAsync(tenant.Id, smtp, Claimed, ct);
-                claimed += first;
-                if (first >= options.Value.BatchSize && !ct.IsCancellationRequested) claimed += await DrainAsync(tenant.Id, smtp, ct);
+                claimed += await DrainAsync(tenant.Id, smtp, Claimed, ct);
             }
             finally
             {
@@ -74,17 +73,18 @@ internal sealed class OutboxDispatcherService(
     private async Task<int> DrainOnNewConnectionAsync(Guid tenantId, CancellationToken ct)
     {
         await using var smtp = smtpFactory();
-        return await DrainAsync(tenantId, smtp, ct);
+        return await DrainAsync(tenantId, smtp, null, ct);
     }
 
     /// <summary>Batch after batch until one comes back short (nothing more is due for this tenant).</summary>
-    private async Task<int> DrainAsync(Guid tenantId, ISmtpSender smtp, CancellationToken ct)
+    /// <param name="firstClaimed">Told the size of the first claim, before its rows are sent.</param>
+    private async Task<int> DrainAsync(Guid tenantId, ISmtpSender smtp, Action<int>? firstClaimed, CancellationToken ct)
     {
         var claimed = 0;
         int batch;
         do
         {
-            batch = await DispatchBatchAsync(tenantId, smtp, null, ct);
+            batch = await DispatchBatchAsync(tenantId, smtp, claimed == 0 ? firstClaimed : null, ct);
             claimed += batch;
         } while (batch >= options.Value.BatchSize && !ct.IsCancellationRequested);
         return claimed;

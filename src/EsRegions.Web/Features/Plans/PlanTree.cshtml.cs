@@ -58,8 +58,8 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnu
     {
         // The revision and the status stamp (in the key) are read before the rows the body is rendered from.
         if (await db.Set<Plan>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } plan) return NotFound();
-        Head = new PlanHead(plan.Id, plan.Title, PlanQueries.Years(plan.YearFrom, plan.YearTo),
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(plan.Status.ToString()), plan.Resolution?.Text, plan.ResolutionUnknown);
+        var summary = PlanQueries.Summary(plan);
+        Head = new PlanHead(plan.Id, plan.Title, summary.Years, summary.Status, plan.Resolution?.Text, plan.ResolutionUnknown);
         if (plan.ParentPlanId is { } parentId)
             Parent = (await db.Set<Plan>().Where(p => p.Id == parentId).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
                 .Select(p => (p.Id, p.Title)).FirstOrDefault();

@@ -56,7 +56,7 @@ internal static class BulkInsert
         var written = 0;
         foreach (var table in tables)
         {
-            await using var command = Command(db, table, connection, transaction);
+            await using var command = Command(table, connection, transaction);
             try
             {
                 written += await command.ExecuteNonQueryAsync(ct);
@@ -95,6 +95,8 @@ internal static class BulkInsert
         foreach (var property in type.GetProperties())
         {
             // A column that holds an array or a collection (text[], a primitive collection): unnest would flatten it.
+            // Values are read from the entities themselves (BulkInsert.Command), so every column needs a CLR property.
+            if (property.IsShadowProperty()) return false;
             var provider = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
             if (provider != typeof(byte[]) && provider != typeof(string) && typeof(IEnumerable).IsAssignableFrom(provider)) return false;
             if (property.ValueGenerated == ValueGenerated.Never) continue;
@@ -120,7 +122,7 @@ internal static class BulkInsert
         return !type.GetSkipNavigations().Any() && !type.GetForeignKeys().Any(fk => fk.PrincipalEntityType == type);
     }
 
-    private static NpgsqlCommand Command(DbContext db, Table table, NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    private static NpgsqlCommand Command(Table table, NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         var type = table.Type;
         var store = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
@@ -137,9 +139,10 @@ internal static class BulkInsert
             providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
             var element = providerType.IsValueType ? typeof(Nullable<>).MakeGenericType(providerType) : providerType;
             var values = Array.CreateInstance(element, entries.Count);
+            var getter = property.GetGetter();
             for (var i = 0; i < entries.Count; i++)
             {
-                var value = db.Entry(entries[i]).Property(property.Name).CurrentValue;
+                var value = getter.GetClrValue(entries[i]);
                 if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
                 values.SetValue(value, i);
             }

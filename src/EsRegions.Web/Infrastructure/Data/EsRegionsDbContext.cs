@@ -79,9 +79,9 @@ public sealed class EsRegionsDbContext(
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             saved += await BulkInsert.WriteAsync(this, bulk, cancellationToken);
+            // Its commit raises Committed (CommitNotifier), as any transaction of the context does.
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             BulkInsert.Saved(this, bulk);
-            if (ownTransaction) RaiseCommitted();
             return saved;
         }
         catch
