@@ -65,7 +65,10 @@ stop_pid() { esr_stop_pid "$1" "$2"; } # PID SECONDS
 
 cleanup() {
   local rc=$? name
-  trap - EXIT INT TERM
+  trap - EXIT
+  # A second INT or TERM must not cut the stopping short: timeout(1) and service managers signal the child and its
+  # whole process group, and a second Ctrl-C is common. Every wait below is bounded.
+  trap '' INT TERM
   trap '' PIPE
   set +e
   [[ -n "$NGINX_PID" ]] && stop_pid "$NGINX_PID" 5

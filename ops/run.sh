@@ -79,7 +79,10 @@ PG_STARTED=0
 
 cleanup() {
   local rc=$?
-  trap - EXIT INT TERM
+  trap - EXIT
+  # A second INT or TERM must not cut the stopping short: timeout(1) and service managers signal the child and its
+  # whole process group, and a second Ctrl-C is common. Every wait below is bounded.
+  trap '' INT TERM
   # Stopping must finish even when our output is gone (e.g. `ops/run.sh | tee log` and Ctrl-C kills tee first).
   trap '' PIPE
   set +e
