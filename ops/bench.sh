@@ -56,11 +56,7 @@ stop_pid() { esr_stop_pid "$1" "$2"; } # PID SECONDS
 
 cleanup() {
   local rc=$? name
-  trap - EXIT
-  # A second INT or TERM must not cut the stopping short: timeout(1) and service managers signal the child and its
-  # whole process group, and a second Ctrl-C is common. Every wait below is bounded.
-  trap '' INT TERM
-  trap '' PIPE
+  esr_stopping
   set +e
   for name in "${!APP_PID[@]}"; do stop_pid "${APP_PID[$name]}" 20; done
   [[ -n "$RAW_PID" ]] && stop_pid "$RAW_PID" 5

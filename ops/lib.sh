@@ -16,6 +16,7 @@
 #   port_in_use HOST PORT                      true when something accepts TCP connections there
 #   wait_for_port HOST PORT SECONDS            waits until HOST:PORT accepts connections (false on timeout)
 #   esr_stop_pid PID SECONDS [NAME]            TERM, wait up to SECONDS, then KILL; reaps the child
+#   esr_stopping                               first line of a cleanup trap: no more EXIT trap, INT/TERM/PIPE ignored
 #   esr_pg_prepare_dirs PGDATA SOCKETDIR LOG   creates the cluster's directories, owned by `postgres` when root
 #   esr_pg_initdb PGDATA LOG                   initdb (trust auth, UTF8, C.UTF-8) into an empty PGDATA
 #   esr_pg_start PGDATA PORT SOCKETDIR LOG [OPTS]  pg_ctl start on 127.0.0.1:PORT (OPTS: extra `-c k=v` options)
@@ -194,6 +195,14 @@ wait_for_port() {
 }
 
 # esr_stop_pid PID SECONDS [NAME] — stops a child: TERM, up to SECONDS to exit, then KILL; always reaps it.
+# A second INT or TERM must not cut the stopping short (timeout(1) and service managers signal the child and its whole
+# process group, and a second Ctrl-C is common; every wait of a cleanup is bounded), nor a lost output (e.g.
+# `ops/run.sh | tee log`, where Ctrl-C kills tee first).
+esr_stopping() {
+  trap - EXIT
+  trap '' INT TERM PIPE
+}
+
 esr_stop_pid() {
   local pid="$1" seconds="$2" name="${3:-}" i
   if ! kill -0 "$pid" 2>/dev/null; then

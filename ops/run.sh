@@ -79,12 +79,7 @@ PG_STARTED=0
 
 cleanup() {
   local rc=$?
-  trap - EXIT
-  # A second INT or TERM must not cut the stopping short: timeout(1) and service managers signal the child and its
-  # whole process group, and a second Ctrl-C is common. Every wait below is bounded.
-  trap '' INT TERM
-  # Stopping must finish even when our output is gone (e.g. `ops/run.sh | tee log` and Ctrl-C kills tee first).
-  trap '' PIPE
+  esr_stopping
   set +e
   [[ -n "$APP_PID" ]] && esr_stop_pid "$APP_PID" 20 "the app"
   [[ -n "$MAILDEV_PID" ]] && esr_stop_pid "$MAILDEV_PID" 5 MailDev

@@ -14,8 +14,8 @@ namespace EsRegions.Web.Features.Notifications;
 /// reminder sweep), <see cref="OutboxOptions.Connections"/> connections drain the rest side by side, each claiming its
 /// own batches, the others starting while the first sends its batch. An SMTP exchange is mostly waiting for the server,
 /// so they share the cores well: 1,000 invitations went out several times faster than over one connection
-/// (docs/performance.md). Each row's outcome is still saved
-/// before its connection sends the next, so an instance killed mid-send re-sends at most one message per connection.
+/// (docs/performance.md). Each row's outcome is still saved before its connection sends the next, so an instance
+/// killed mid-send re-sends at most one message per connection.
 /// </remarks>
 internal sealed class OutboxDispatcherService(
     TenantRegistry registry,

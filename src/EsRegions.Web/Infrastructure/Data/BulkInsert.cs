@@ -109,7 +109,7 @@ internal static class BulkInsert
                 continue;
             }
             if (property.IsPrimaryKey() && property.ClrType == typeof(Guid) && property.GetValueGeneratorFactory() is null
-                && rows.All(r => (Guid)r.Property(property.Name).CurrentValue! != Guid.Empty))
+                && property.GetGetter() is var getter && rows.All(r => (Guid)getter.GetClrValue(r.Entity)! != Guid.Empty))
                 continue; // a Guid key the app has set (EF marks Guid keys OnAdd, generating one only when it is empty)
             return false;
         }
