@@ -61,12 +61,37 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
 
     public async ValueTask DisposeAsync()
     {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed) await DescribePageAsync();
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
             await postgres.DropDatabaseAsync(_app.Database);
+        }
+    }
+
+    /// <summary>
+    /// After a failure, writes where the page was and what it said (the address, its title, the first lines of its
+    /// main region) into the test's output, and a screenshot next to the test results: a timeout after a click
+    /// otherwise tells nothing about what the app answered.
+    /// </summary>
+    private async Task DescribePageAsync()
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        try
+        {
+            var main = await Page.Locator("main").CountAsync() > 0 ? await Page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }) : await Page.ContentAsync();
+            output?.WriteLine($"Page at the failure: {Page.Url}{Environment.NewLine}Title: {await Page.TitleAsync()}{Environment.NewLine}" +
+                              (main.Length > 2_000 ? main[..2_000] + " …" : main));
+            var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "failures")).FullName;
+            var file = Path.Combine(folder, $"{TestContext.Current.Test?.TestDisplayName ?? "test"}.png".Replace('/', '_'));
+            await Page.ScreenshotAsync(new() { Path = file, FullPage = true, Timeout = 10_000 });
+            output?.WriteLine($"Screenshot: {file}");
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or IOException)
+        {
+            output?.WriteLine($"The page could not be described after the failure: {ex.Message}");
         }
     }
 }
