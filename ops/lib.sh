@@ -268,15 +268,32 @@ esr_db_init() { # PORT DBNAME
     esr_die "ops/db/init.sql failed against 127.0.0.1:$1"
 }
 
-esr_start_maildev() { # SMTP_PORT WEB_PORT MAIL_DIR LOG
-  mkdir -p "$3"
-  "$ESR_OPS_DIR/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$1" -w "$2" \
-    --mail-directory "$3" --silent >>"$4" 2>&1 </dev/null &
+# esr_start_maildev SMTP_PORT WEB_PORT MAIL_DIR LOG [MAX_EMAILS] — MailDev keeping its messages in MAIL_DIR; with
+# MAX_EMAILS > 0 it keeps only the newest that many (on disk too). MailDev listens for SMTP at once but opens its web
+# port only after reading back every stored message, which takes minutes for tens of thousands: the wait lasts while
+# the process lives (at most 300 s) and says why it is long.
+esr_start_maildev() {
+  local smtp_port="$1" web_port="$2" dir="$3" log="$4" max="${5:-0}" stored waited=0
+  mkdir -p "$dir"
+  "$ESR_OPS_DIR/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$smtp_port" -w "$web_port" \
+    --mail-directory "$dir" --max-emails "$max" --silent >>"$log" 2>&1 </dev/null &
   ESR_STARTED_PID=$!
-  if ! wait_for_port 127.0.0.1 "$1" 30 || ! wait_for_port 127.0.0.1 "$2" 10; then
-    esr_show_log_tail "$4" 30
-    esr_die "MailDev did not start listening (log: $4)"
-  fi
+  stored=$(find "$dir" -maxdepth 1 -name '*.eml' | wc -l)
+  until port_in_use 127.0.0.1 "$smtp_port" && port_in_use 127.0.0.1 "$web_port"; do
+    if ! kill -0 "$ESR_STARTED_PID" 2>/dev/null; then
+      esr_show_log_tail "$log" 30
+      esr_die "MailDev stopped while starting (log: $log)"
+    fi
+    if ((waited == 50 && stored > 0)); then
+      esr_log "MailDev is still reading back the $stored messages stored in $dir (delete them to start faster)"
+    fi
+    if ((waited >= 1000)); then
+      esr_show_log_tail "$log" 30
+      esr_die "MailDev did not start listening within 300 s (log: $log)"
+    fi
+    sleep 0.3
+    waited=$((waited + 1))
+  done
 }
 
 esr_build_web() { # LOG

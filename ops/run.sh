@@ -7,6 +7,7 @@
 #   ESR_PG_PORT           PostgreSQL port         (default 5433, listens on 127.0.0.1 only)
 #   ESR_SMTP_PORT         MailDev SMTP port       (default 1025)
 #   ESR_MAILDEV_WEB_PORT  MailDev web UI port     (default 1080)
+#   ESR_MAILDEV_MAX_EMAILS  messages MailDev keeps, the newest (default 10000; 0 = all)
 #   ESR_DB_NAME           database name           (default esregions)
 #   ESR_START_TIMEOUT     seconds to wait for /health/ready (default 180)
 set -euo pipefail
@@ -20,6 +21,7 @@ ESR_URL="${ESR_URL%/}"
 PG_PORT="${ESR_PG_PORT:-5433}"
 SMTP_PORT="${ESR_SMTP_PORT:-1025}"
 MAILDEV_WEB_PORT="${ESR_MAILDEV_WEB_PORT:-1080}"
+MAILDEV_MAX_EMAILS="${ESR_MAILDEV_MAX_EMAILS:-10000}"
 DB_NAME="${ESR_DB_NAME:-esregions}"
 START_TIMEOUT="${ESR_START_TIMEOUT:-180}"
 
@@ -41,6 +43,7 @@ check_port_number ESR_SMTP_PORT "$SMTP_PORT"
 check_port_number ESR_MAILDEV_WEB_PORT "$MAILDEV_WEB_PORT"
 [[ "$DB_NAME" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || esr_die "ESR_DB_NAME=$DB_NAME: use letters, digits and _ only"
 [[ "$START_TIMEOUT" =~ ^[0-9]+$ ]] || esr_die "ESR_START_TIMEOUT=$START_TIMEOUT is not a number of seconds"
+[[ "$MAILDEV_MAX_EMAILS" =~ ^[0-9]+$ ]] || esr_die "ESR_MAILDEV_MAX_EMAILS=$MAILDEV_MAX_EMAILS is not a number of messages (0 = all)"
 
 # ESR_URL → scheme, host, port (ASP.NET Core's URLs have no path).
 [[ "$ESR_URL" =~ ^(https?)://([^/]+)$ ]] ||
@@ -171,7 +174,7 @@ else
     esr_die "port $MAILDEV_WEB_PORT (MailDev web) is already in use by another program; choose another with ESR_MAILDEV_WEB_PORT=<port>"
   fi
   esr_log "starting MailDev (SMTP 127.0.0.1:$SMTP_PORT, web 127.0.0.1:$MAILDEV_WEB_PORT)"
-  esr_start_maildev "$SMTP_PORT" "$MAILDEV_WEB_PORT" "$MAIL_DIR" "$LOGS/maildev.log"
+  esr_start_maildev "$SMTP_PORT" "$MAILDEV_WEB_PORT" "$MAIL_DIR" "$LOGS/maildev.log" "$MAILDEV_MAX_EMAILS"
   MAILDEV_PID=$ESR_STARTED_PID
 fi
 
