@@ -53,6 +53,21 @@ public static class WebPlatform
             o.MessageTemplate = "HTTP {RequestMethod} {PathBase}{RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("PathBase", http.Request.PathBase.Value ?? "");
         });
+        // A client that went away (a closed tab, a load test stopping) cancels the request's work. That is not a server
+        // error, but Serilog logs every request that ends in an exception as 500 at Error level, stack trace included.
+        // Ended here, the request is logged as 499 (nginx's "client closed request", also what the exception handler
+        // would answer) at Information level, so error alerts and 5xx counts stay about the server.
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                if (!http.Response.HasStarted) http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            }
+        });
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

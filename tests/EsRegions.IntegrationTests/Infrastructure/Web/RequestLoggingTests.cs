@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace EsRegions.IntegrationTests.Infrastructure.Web;
+
+/// <summary>The request log, read through a Serilog sink added to the app (the app reads sinks from its services).</summary>
+public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    private readonly CapturingSink _log = new();
+    private readonly TaskCompletionSource _invitationsRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    protected override EsRegionsAppFactory CreateFactory(TestDatabase database)
+    {
+        var factory = base.CreateFactory(database);
+        factory.ReplaceServices = services =>
+        {
+            services.AddSingleton<ILogEventSink>(_log);
+            services.AddSingleton<IStartupFilter>(new SignalWhenBodyRead("/invitations", _invitationsRead));
+        };
+        return factory;
+    }
+
+    [Fact]
+    public async Task A_request_the_client_abandons_is_logged_as_499_at_information_level_without_a_stack_trace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var secretary = ClientAs(Policies.Roles.Secretary, "mazowsze");
+        var created = await secretary.PostAsJsonAsync("/mazowsze/api/v1/meetings", new
+        {
+            title = "Posiedzenie MKRES", kind = "sitting", startsAt = "2026-03-17T10:00:00", endsAt = "2026-03-17T12:00:00", location = "Warszawa",
+        }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var meeting = created.Headers.Location!.ToString();
+        // 2,000 invitations take the app a few hundred milliseconds; the client gives up once the app has read them.
+        var recipients = Enumerable.Range(1, 2000).Select(i => new { name = $"Osoba {i}", email = $"osoba{i}@example.org" }).ToList();
+        using (var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var sending = secretary.PostAsJsonAsync($"{meeting}/invitations", new { recipients }, giveUp.Token);
+            await _invitationsRead.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        }
+
+        var path = meeting["/mazowsze".Length..] + "/invitations";
+        LogEvent? completion = null;
+        for (var waited = 0; completion is null && waited < 200; waited++)
+        {
+            completion = _log.Events.FirstOrDefault(e => Property(e, "RequestPath") == path && Property(e, "RequestMethod") == "POST");
+            if (completion is null) await Task.Delay(50, ct);
+        }
+
+        Assert.NotNull(completion);
+        Assert.Equal("499", Property(completion, "StatusCode"));
+        Assert.Equal(LogEventLevel.Information, completion.Level);
+        Assert.Null(completion.Exception);
+        Assert.DoesNotContain(_log.Events, e => e.Level >= LogEventLevel.Error);
+    }
+
+    private static string? Property(LogEvent e, string name) =>
+        e.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: var v } ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// Outermost middleware: reads the whole body of a request to a path ending in <paramref name="suffix"/> (buffered,
+    /// so the app reads it again) and then signals, so the client cancels while the app works, not while it uploads.
+    /// </summary>
+    private sealed class SignalWhenBodyRead(string suffix, TaskCompletionSource signal) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (http, nextMiddleware) =>
+            {
+                if (http.Request.Path.Value?.EndsWith(suffix, StringComparison.Ordinal) == true)
+                {
+                    http.Request.EnableBuffering();
+                    await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+                    http.Request.Body.Position = 0;
+                    signal.TrySetResult();
+                }
+                await nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class CapturingSink : ILogEventSink
+    {
+        private readonly ConcurrentQueue<LogEvent> _events = new();
+        public IReadOnlyCollection<LogEvent> Events => _events;
+        public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+    }
+}
