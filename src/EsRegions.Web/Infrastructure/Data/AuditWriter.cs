@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -23,6 +24,10 @@ internal static class AuditWriter
         }
     }
 
+    // Enums by name, as the database stores them ("Sent", not 2): the trail is read by people, and a number would change
+    // meaning if the enum's members were ever reordered.
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
     private static string Values(EntityEntry entry, Func<PropertyEntry, object?> value, Func<PropertyEntry, bool> include) =>
-        JsonSerializer.Serialize(entry.Properties.Where(include).ToDictionary(p => p.Metadata.Name, value));
+        JsonSerializer.Serialize(entry.Properties.Where(include).ToDictionary(p => p.Metadata.Name, value), Json);
 }

@@ -10,7 +10,7 @@ namespace EsRegions.IntegrationTests.Infrastructure.Data;
 public sealed class AuditTrailTests(PostgresServer postgres) : AppTestBase(postgres)
 {
     [Fact]
-    public async Task Insert_update_and_delete_are_recorded_with_actor_tenant_key_and_values()
+    public async Task Insert_update_and_delete_are_recorded_with_actor_tenant_key_and_values_with_enums_by_name()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = App.ScopeFor("mazowsze");
@@ -34,6 +34,7 @@ public sealed class AuditTrailTests(PostgresServer postgres) : AppTestBase(postg
             Assert.Equal(App.TenantId("mazowsze"), e.TenantId);
             Assert.Equal(nameof(Organisation), e.Entity);
         });
+        Assert.Equal("SocialEconomyEntity", Value(entries[0].NewValues, "Kind"));
         Assert.Equal("Centrum Integracji Społecznej w Radomiu", Value(entries[1].OldValues, "Name"));
         Assert.Equal("CIS w Radomiu", Value(entries[1].NewValues, "Name"));
         Assert.Null(entries[2].NewValues);
