@@ -194,15 +194,15 @@ wait_for_port() {
   port_in_use "$host" "$port"
 }
 
-# esr_stop_pid PID SECONDS [NAME] — stops a child: TERM, up to SECONDS to exit, then KILL; always reaps it.
-# A second INT or TERM must not cut the stopping short (timeout(1) and service managers signal the child and its whole
-# process group, and a second Ctrl-C is common; every wait of a cleanup is bounded), nor a lost output (e.g.
-# `ops/run.sh | tee log`, where Ctrl-C kills tee first).
+# esr_stopping — the first line of a cleanup trap. A second INT or TERM must not cut the stopping short (timeout(1) and
+# service managers signal the child and its whole process group, and a second Ctrl-C is common; every wait of a
+# cleanup is bounded), nor a lost output (e.g. `ops/run.sh | tee log`, where Ctrl-C kills tee first).
 esr_stopping() {
   trap - EXIT
   trap '' INT TERM PIPE
 }
 
+# esr_stop_pid PID SECONDS [NAME] — stops a child: TERM, up to SECONDS to exit, then KILL; always reaps it.
 esr_stop_pid() {
   local pid="$1" seconds="$2" name="${3:-}" i
   if ! kill -0 "$pid" 2>/dev/null; then

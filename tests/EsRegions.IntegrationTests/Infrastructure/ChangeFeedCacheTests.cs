@@ -141,18 +141,11 @@ public sealed class ChangeFeedCacheTests(PostgresServer postgres) : AppTestBase(
     private async Task ListeningAsync()
     {
         var feed = App.Services.GetRequiredService<ChangeFeed>();
-        await UntilAsync(() => feed.TryGetStamp(ChangeFeed.Topics.Comparison, out _), "the change feed did not start listening");
+        await Poll.UntilAsync(() => feed.TryGetStamp(ChangeFeed.Topics.Comparison, out _), "the change feed did not start listening");
 
         var marker = $"test-settled:{Guid.NewGuid():N}";
         await SuperuserSqlAsync($"SELECT pg_notify('{ChangeFeed.Channel}', '{marker}')");
-        await UntilAsync(() => feed.TryGetStamp(marker, out var stamp) && stamp.Count > 0, "the change feed did not hear the marker notification");
-    }
-
-    /// <summary>Looks every 50 ms for up to ten seconds.</summary>
-    private static async Task UntilAsync(Func<bool> done, string failure)
-    {
-        for (var i = 0; i < 200 && !done(); i++) await Task.Delay(50, Ct);
-        Assert.True(done(), failure);
+        await Poll.UntilAsync(() => feed.TryGetStamp(marker, out var stamp) && stamp.Count > 0, "the change feed did not hear the marker notification");
     }
 
     /// <summary>A notification takes a moment to arrive: asks again for up to ten seconds.</summary>
