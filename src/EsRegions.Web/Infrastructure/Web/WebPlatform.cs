@@ -51,6 +51,9 @@ public static class WebPlatform
         app.UseSerilogRequestLogging(o =>
         {
             o.MessageTemplate = "HTTP {RequestMethod} {PathBase}{RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            // This app's logger, not the static Log.Logger, which the last app built in the process owns (two test hosts
+            // side by side wrote each other's request lines).
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("PathBase", http.Request.PathBase.Value ?? "");
         });
         // A client that went away (a closed tab, a load test stopping) cancels the request's work. That is not a server

@@ -51,14 +51,10 @@ public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(p
         }
 
         var path = meeting["/mazowsze".Length..] + "/invitations";
-        LogEvent? completion = null;
-        for (var waited = 0; completion is null && waited < 200; waited++)
-        {
-            completion = _log.Events.FirstOrDefault(e => Property(e, "RequestPath") == path && Property(e, "RequestMethod") == "POST");
-            if (completion is null) await Task.Delay(50, ct);
-        }
+        var completion = await Poll.ForAsync(() => _log.Events.FirstOrDefault(e => Property(e, "RequestPath") == path && Property(e, "RequestMethod") == "POST"));
 
-        Assert.NotNull(completion);
+        Assert.True(completion is not null, "no request log entry for the call; logged: " +
+            string.Join(" | ", _log.Events.Select(e => $"{e.Level} {e.RenderMessage()}").TakeLast(15)));
         Assert.Equal("499", Property(completion, "StatusCode"));
         Assert.Equal(LogEventLevel.Information, completion.Level);
         Assert.Null(completion.Exception);
