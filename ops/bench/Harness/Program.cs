@@ -6,14 +6,16 @@
 //         GET /raw/{tenantId}/plans/{planId}                      plan tree (shape of GET /{slug}/api/v1/plans/{id})
 //         GET /raw/comparison?indicator=X&from=YYYY&to=YYYY       comparison (shape of GET /api/v1/comparison)
 //   smtp-sink --port <port> --out <file>
-//       a minimal SMTP server that accepts everything and appends "<recipient> <Message-ID>" per accepted message to
-//       <file> before it answers 250 (MailDev stores 10,000 messages too slowly to time the sweep against it).
+//       a minimal SMTP server that accepts everything and appends "<recipient> <Message-ID> <Unix seconds>" per
+//       accepted message to <file> before it answers 250 (MailDev stores 10,000 messages too slowly to time the sweep
+//       against it).
 //   mail-raw --host <host> --port <port> --conn <connection string> --recipients <LIKE pattern> [--warmup <n>]
 //       the raw mail baseline: the same messages the product has just sent (the outbox rows whose recipient matches,
 //       read before the clock starts: subject, text, HTML and iCalendar), each built with MimeKit in the same shape
 //       (text, HTML and calendar alternatives plus the .ics file) and sent over ONE MailKit connection to raw-<n>@
-//       raw.bench.test; prints "seconds=<s> messages=<n>". With --warmup, the first n are sent once before, untimed
-//       over a connection of their own, so that the timed loop runs warm as the product's fan-out does.
+//       raw.bench.test; prints "seconds=<s> messages=<n>". With --warmup, n messages (the rows in turn, round again if
+//       n is larger) are sent before, untimed, over a connection of their own, so that the timed loop runs warm as the
+//       product's fan-outs do.
 //   rls --app <conn as esregions_app> --super <conn as superuser> --tenant <id> --plan <id> [--rounds 30]
 //       the same tenant queries with RLS (esregions_app, app.tenant_id set) and without (superuser bypasses RLS),
 //       interleaved; prints "with_ms=<median> without_ms=<median>".
@@ -186,7 +188,7 @@ internal static class RawApi
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// SMTP sink: accepts every message, records recipient and Message-ID
+// SMTP sink: accepts every message, records recipient, Message-ID and the time
 // ---------------------------------------------------------------------------------------------------------------
 internal static class SmtpSink
 {
@@ -249,7 +251,10 @@ internal static class SmtpSink
                             messageId = data[11..].Trim();
                     }
                     await gate.WaitAsync();
-                    try { foreach (var r in recipients) await output.WriteLineAsync($"{r} {messageId ?? "-"}"); }
+                    // The time of acceptance, so that the benchmark can take a fan-out's end from here instead of
+                    // watching the file closely while the fan-out runs (which cost CPU on the product's side only).
+                    var accepted = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", CultureInfo.InvariantCulture);
+                    try { foreach (var r in recipients) await output.WriteLineAsync($"{r} {messageId ?? "-"} {accepted}"); }
                     finally { gate.Release(); }
                     recipients.Clear();
                     await Reply("250 OK queued");
@@ -286,7 +291,8 @@ internal static class RawMail
         }
         if (rows.Count == 0) throw new InvalidOperationException($"no outbox rows for recipients like {recipients}");
 
-        if (warmup > 0) await SendAsync(host, port, rows.Take(warmup).ToList(), "raw-warm");
+        // The warm-up goes round the rows as often as it takes to send n messages (n may exceed the rows).
+        if (warmup > 0) await SendAsync(host, port, Enumerable.Range(0, warmup).Select(i => rows[i % rows.Count]).ToList(), "raw-warm");
         var watch = Stopwatch.StartNew();
         await SendAsync(host, port, rows, "raw");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={watch.Elapsed.TotalSeconds:F3} messages={rows.Count}"));
