@@ -210,31 +210,17 @@ sink_count() { # PATTERN — lines of the sink file whose recipient matches PATT
   echo "${n:-0}"
 }
 
-# wait_sink PATTERN EXPECTED SECONDS [INTERVAL] — until EXPECTED messages matching PATTERN arrived, looking every
-# INTERVAL seconds (default 0.2); prints seconds waited
-wait_sink() {
-  local t0 n
-  t0=$(date +%s.%N)
-  local deadline=$((SECONDS + $3))
-  while ((SECONDS < deadline)); do
-    n=$(sink_count "$1")
-    ((n >= $2)) && break
-    sleep "${4:-0.2}"
-  done
-  awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'
-}
-
 # sink_done PATTERN EXPECTED T0 [INTERVAL] — waits (up to 600 s) for EXPECTED messages matching PATTERN and prints the
 # seconds from T0 (a `date +%s.%N`) until the sink accepted the last of them, by the sink's own time stamp: the end of
 # a fan-out or sweep as the SMTP server saw it, however late the script looked. When they did not all arrive, the
 # seconds until the script gave up (and a warning), so that a lost message never shows as a fast run.
 sink_done() {
-  local end
-  wait_sink "$1" "$2" 600 "${4:-0.2}" >/dev/null
-  if (($(sink_count "$1") >= $2)); then
+  local deadline=$((SECONDS + 600)) n end
+  while n=$(sink_count "$1"); ((n < $2 && SECONDS < deadline)); do sleep "${4:-0.2}"; done
+  if ((n >= $2)); then
     end=$(grep -E "$1" "$SINK_FILE" | awk '$3 > last { last = $3 } END { printf "%.3f", last }')
   else
-    log "WARNING: only $(sink_count "$1") of $2 messages matching $1 arrived within 600 s"
+    log "WARNING: only $n of $2 messages matching $1 arrived within 600 s"
     end=$(date +%s.%N)
   fi
   awk -v a="$3" -v b="$end" 'BEGIN { printf "%.2f", b - a }'

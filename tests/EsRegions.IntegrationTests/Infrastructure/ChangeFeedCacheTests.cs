@@ -55,7 +55,7 @@ public sealed class ChangeFeedCacheTests(PostgresServer postgres) : AppTestBase(
         Assert.Equal("etaty", await EventuallyAsync(async () => (await CompareAsync()).Unit, "etaty"));
 
         await SuperuserSqlAsync($"DELETE FROM published_indicator_values WHERE region_slug = 'mazowsze'");
-        Assert.Empty(await EventuallyAsync(async () => (await CompareAsync()).Series, s => s.Count == 0));
+        Assert.Empty(await Poll.UntilAsync(async () => (await CompareAsync()).Series, s => s.Count == 0));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ChangeFeedCacheTests(PostgresServer postgres) : AppTestBase(
         Assert.Contains("1 z 4 wskaźników osiągniętych", first);
 
         (await staff.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 35 }, Ct)).EnsureSuccessStatusCode();
-        Assert.Contains("2 z 4 wskaźników osiągniętych", await EventuallyAsync(() => staff.GetStringAsync($"/mazowsze/plany/{planId}", Ct),
+        Assert.Contains("2 z 4 wskaźników osiągniętych", await Poll.UntilAsync(() => staff.GetStringAsync($"/mazowsze/plany/{planId}", Ct),
             html => html.Contains("2 z 4 wskaźników osiągniętych")));
 
         await AppSqlAsync("mazowsze", $"UPDATE plan_actions SET name = 'Działanie przemianowane poza aplikacją' WHERE plan_id = {planId}");
@@ -93,7 +93,7 @@ public sealed class ChangeFeedCacheTests(PostgresServer postgres) : AppTestBase(
         Assert.Contains("1 z 4 wskaźników osiągniętych", await staff.GetStringAsync($"/mazowsze/plany/{planId}", Ct));
 
         await SuperuserSqlAsync($"SELECT pg_notify('{ChangeFeed.Channel}', '{ChangeFeed.Topics.PlanStatus(planId)}')");
-        Assert.Contains("0 z 4 wskaźników osiągniętych", await EventuallyAsync(() => staff.GetStringAsync($"/mazowsze/plany/{planId}", Ct),
+        Assert.Contains("0 z 4 wskaźników osiągniętych", await Poll.UntilAsync(() => staff.GetStringAsync($"/mazowsze/plany/{planId}", Ct),
             html => html.Contains("0 z 4 wskaźników osiągniętych")));
     }
 
@@ -149,18 +149,7 @@ public sealed class ChangeFeedCacheTests(PostgresServer postgres) : AppTestBase(
     }
 
     /// <summary>A notification takes a moment to arrive: asks again for up to ten seconds.</summary>
-    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, T expected) => EventuallyAsync(read, v => Equals(v, expected));
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var i = 0; i < 100 && !done(value); i++)
-        {
-            await Task.Delay(100, Ct);
-            value = await read();
-        }
-        return value;
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, T expected) => Poll.UntilAsync(read, v => Equals(v, expected));
 
     /// <summary>SQL as the cluster's superuser on the test database, past every app code path and row-level security.</summary>
     private async Task SuperuserSqlAsync(string sql)
