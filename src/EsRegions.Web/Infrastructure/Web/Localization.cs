@@ -11,7 +11,11 @@ internal static class Localization
 
     public static IServiceCollection AddUiLocalization(this IServiceCollection services)
     {
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // No ResourcesPath: Resources/SharedResource.en.resx sits next to SharedResource.cs, so the build names it after
+        // that class (EsRegions.Web.SharedResource.en.resources), and the localizer must look for exactly that name.
+        // With ResourcesPath = "Resources" it looked for EsRegions.Web.Resources.SharedResource, found nothing and
+        // showed the Polish keys in the English UI.
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Supported[0]);
