@@ -9,6 +9,9 @@ public sealed record ConsultationSummaryDto(Guid Id, string Title, string Phase,
 public sealed record ConsultationCreatedDto(Guid Id, string Title, string Phase, DateOnly OpensOn, DateOnly ClosesOn, DateOnly EffectiveClosesOn,
     int Days, IReadOnlyList<ConsultationWarning> Warnings);
 
+/// <summary>A consultation as the region's home page shows it to anyone: its public form's key or its report's date.</summary>
+public sealed record PublicConsultation(Guid Id, string Title, string? PublicKey, DateOnly ClosesOn, DateTimeOffset? ReportPublishedAt);
+
 public sealed record ResponseDto(string Decision, string Justification);
 
 public sealed record CommentDto(Guid Id, string Participant, string? Organisation, Guid? NodeId, string? Element, string Text, string? Proposal,
@@ -51,6 +54,22 @@ public sealed class ConsultationQueries(EsRegionsDbContext db, TimeProvider cloc
             .Select(p => new ParticipantDto(p.Id, p.Name, p.Email, p.Organisation, p.Source, p.InvitedAt, !p.Active, counts.GetValueOrDefault(p.Id)))
             .ToList();
     }
+
+    /// <summary>
+    /// What anyone may see of the region's consultations: those open to every commenter (a public link, still taking
+    /// comments), soonest closing first, and the newest published reports.
+    /// </summary>
+    public async Task<(List<PublicConsultation> Open, List<PublicConsultation> Reports)> PublicAsync(int reports, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var open = (await db.Set<Consultation>().AsNoTracking().Where(c => c.PublicKey != null && c.Phase == ConsultationPhase.Open).ToListAsync(ct))
+            .Where(c => c.AcceptsReplies(now)).OrderBy(c => c.Schedule.ClosesAt).Select(Public).ToList();
+        var published = await db.Set<Consultation>().AsNoTracking().Where(c => c.Phase == ConsultationPhase.ReportPublished)
+            .OrderByDescending(c => c.ReportPublishedAt).Take(reports).ToListAsync(ct);
+        return (open, published.Select(Public).ToList());
+    }
+
+    private static PublicConsultation Public(Consultation c) => new(c.Id, c.Title, c.PublicKey, c.Schedule.EffectiveClosesOn, c.ReportPublishedAt);
 
     public Task<List<ConsultationElement>> ElementsAsync(Guid consultationId, CancellationToken ct) =>
         db.Set<ConsultationElement>().Where(e => e.ConsultationId == consultationId).OrderBy(e => e.Position).ToListAsync(ct);

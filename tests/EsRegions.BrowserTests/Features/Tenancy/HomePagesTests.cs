@@ -32,7 +32,7 @@ public sealed class HomePagesTests(PostgresServer postgres) : BrowserAppTestBase
         Assert.EndsWith("/lubelskie/", Page.Url);
         // The interface's own words come from the English resources, not only the region's names from its file.
         Assert.Equal("Home · ROPS Lublin · Lublin Voivodeship", await Page.TitleAsync());
-        Assert.Equal(["Committee", "Plan structure", "Contact"], await Page.Locator("main h2").AllInnerTextsAsync());
+        Assert.Equal(["Committee", "Plan structure", "Contact", "Taking part: residents and organisations"], await Page.Locator("main h2").AllInnerTextsAsync());
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Consultations;
+using EsRegions.Web.Infrastructure.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsRegions.IntegrationTests.Features.Tenancy;
+
+/// <summary>
+/// The region's home page shows anyone where to take part: its own consultations open to every commenter and its
+/// published reports — never another region's, never one open only to invited participants — and its calls and
+/// public calendar.
+/// </summary>
+public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    private sealed record Added(string PublicKey, Guid Report);
+
+    [Fact]
+    public async Task Home_page_lists_the_regions_own_public_consultations_and_reports_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var malopolska = await AddConsultationsAsync("malopolska");
+        var mazowsze = await AddConsultationsAsync("mazowsze");
+
+        var html = await Client.GetStringAsync("/malopolska/", ct);
+
+        Assert.Contains($"<a href=\"/malopolska/konsultacje/otwarte/{malopolska.PublicKey}\">Projekt malopolska: uwagi może zgłosić każdy</a>", html);
+        Assert.Contains($"<a href=\"/malopolska/konsultacje/{malopolska.Report}/raport-publiczny\">Projekt malopolska: raport opublikowany</a>", html);
+        Assert.DoesNotContain("tylko zaproszeni", html);
+        Assert.DoesNotContain("w przygotowaniu z linkiem", html);
+        Assert.DoesNotContain("Projekt mazowsze", html);
+        Assert.DoesNotContain(mazowsze.PublicKey, html);
+        Assert.Contains("<a href=\"/malopolska/nabory\">", html);
+        Assert.Contains("<a href=\"/malopolska/calendar.ics\">", html);
+    }
+
+    [Fact]
+    public async Task Home_page_says_so_when_nothing_is_open_to_the_public()
+    {
+        var html = await Client.GetStringAsync("/lubelskie/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Teraz nie ma konsultacji, w których uwagi może zgłosić każdy.", html);
+        Assert.Contains("Nie opublikowano jeszcze raportów z konsultacji.", html);
+        Assert.Contains("Teraz nie trwa żaden nabór.", html);
+    }
+
+    /// <summary>
+    /// Four consultations of one region: open with a public link, open to invited people only, a draft with a public
+    /// link, and one whose report is published.
+    /// </summary>
+    private async Task<Added> AddConsultationsAsync(string slug)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // Each consultation owns its schedule (an owned type: one instance per owner).
+        ConsultationSchedule Schedule() => ConsultationSchedule.Create(today, today.AddDays(30), moveToNextWorkingDay: false);
+        var open = new Consultation($"Projekt {slug}: uwagi może zgłosić każdy", null, null, false, Schedule());
+        open.Open(now);
+        open.EnablePublicLink($"klucz-{slug}-{Guid.NewGuid():N}");
+        var invitedOnly = new Consultation($"Projekt {slug}: tylko zaproszeni", null, null, false, Schedule());
+        invitedOnly.Open(now);
+        var draft = new Consultation($"Projekt {slug}: w przygotowaniu z linkiem", null, null, false, Schedule());
+        draft.EnablePublicLink($"szkic-{slug}-{Guid.NewGuid():N}");
+        var report = new Consultation($"Projekt {slug}: raport opublikowany", null, null, false, Schedule());
+        report.Open(now);
+        report.Close(now);
+        report.PublishReport(now);
+
+        await using var scope = App.ScopeFor(slug);
+        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+        db.AddRange(open, invitedOnly, draft, report);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return new Added(open.PublicKey!, report.Id);
+    }
+}
