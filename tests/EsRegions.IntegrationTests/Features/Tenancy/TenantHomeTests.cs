@@ -8,7 +8,7 @@ namespace EsRegions.IntegrationTests.Features.Tenancy;
 /// <summary>
 /// The region's home page shows anyone where to take part: its own consultations open to every commenter and its
 /// published reports — never another region's, never one open only to invited participants — and its calls and
-/// public calendar.
+/// public calendar. Its pages carry the site icon (browsers asked for /favicon.ico and logged a 404 on every first visit).
 /// </summary>
 public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postgres)
 {
@@ -41,6 +41,18 @@ public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postg
         Assert.Contains("Teraz nie ma konsultacji, w których uwagi może zgłosić każdy.", html);
         Assert.Contains("Nie opublikowano jeszcze raportów z konsultacji.", html);
         Assert.Contains("Teraz nie trwa żaden nabór.", html);
+    }
+
+    [Fact]
+    public async Task Pages_link_the_site_icon_and_it_is_served_under_the_regions_address()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var html = await Client.GetStringAsync("/warmia-mazury/", ct);
+
+        Assert.Contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/warmia-mazury/favicon.svg\" />", html);
+        var icon = await Client.GetAsync("/warmia-mazury/favicon.svg", ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
     }
 
     /// <summary>
