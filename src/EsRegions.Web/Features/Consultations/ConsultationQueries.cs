@@ -9,8 +9,8 @@ public sealed record ConsultationSummaryDto(Guid Id, string Title, string Phase,
 public sealed record ConsultationCreatedDto(Guid Id, string Title, string Phase, DateOnly OpensOn, DateOnly ClosesOn, DateOnly EffectiveClosesOn,
     int Days, IReadOnlyList<ConsultationWarning> Warnings);
 
-/// <summary>A consultation as the region's home page shows it to anyone: its public form's key or its report's date.</summary>
-public sealed record PublicConsultation(Guid Id, string Title, string? PublicKey, DateOnly ClosesOn, DateTimeOffset? ReportPublishedAt);
+/// <summary>A consultation as the region's home page shows it to anyone: the key of its public form, if open, and its last day.</summary>
+public sealed record PublicConsultation(Guid Id, string Title, string? PublicKey, DateOnly ClosesOn);
 
 public sealed record ResponseDto(string Decision, string Justification);
 
@@ -69,7 +69,7 @@ public sealed class ConsultationQueries(EsRegionsDbContext db, TimeProvider cloc
         return (open, published.Select(Public).ToList());
     }
 
-    private static PublicConsultation Public(Consultation c) => new(c.Id, c.Title, c.PublicKey, c.Schedule.EffectiveClosesOn, c.ReportPublishedAt);
+    private static PublicConsultation Public(Consultation c) => new(c.Id, c.Title, c.PublicKey, c.Schedule.EffectiveClosesOn);
 
     public Task<List<ConsultationElement>> ElementsAsync(Guid consultationId, CancellationToken ct) =>
         db.Set<ConsultationElement>().Where(e => e.ConsultationId == consultationId).OrderBy(e => e.Position).ToListAsync(ct);

@@ -1,6 +1,9 @@
 using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Committees;
+using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EsRegions.IntegrationTests.Features.Tenancy;
@@ -15,11 +18,12 @@ public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postg
     private sealed record Added(string PublicKey, Guid Report);
 
     [Fact]
-    public async Task Home_page_lists_the_regions_own_public_consultations_and_reports_only()
+    public async Task Home_page_lists_the_regions_own_public_consultations_reports_and_open_calls_only()
     {
         var ct = TestContext.Current.CancellationToken;
         var malopolska = await AddConsultationsAsync("malopolska");
         var mazowsze = await AddConsultationsAsync("mazowsze");
+        await AddCallsAsync("malopolska");
 
         var html = await Client.GetStringAsync("/malopolska/", ct);
 
@@ -29,7 +33,7 @@ public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postg
         Assert.DoesNotContain("w przygotowaniu z linkiem", html);
         Assert.DoesNotContain("Projekt mazowsze", html);
         Assert.DoesNotContain(mazowsze.PublicKey, html);
-        Assert.Contains("<a href=\"/malopolska/nabory\">", html);
+        Assert.Contains("Trwające nabory: 1. <a href=\"/malopolska/nabory\">", html);
         Assert.Contains("<a href=\"/malopolska/calendar.ics\">", html);
     }
 
@@ -53,6 +57,21 @@ public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postg
         var icon = await Client.GetAsync("/warmia-mazury/favicon.svg", ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
         Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Three calls for members: one taking applications, one past its deadline, one still a draft.</summary>
+    private async Task AddCallsAsync(string slug)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using var scope = App.ScopeFor(slug);
+        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+        var committee = await db.Set<Committee>().Select(c => c.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var open = new MemberCall(committee, "Nabór otwarty", "Zapraszamy.", today.AddDays(14), null, []);
+        open.Open();
+        var late = new MemberCall(committee, "Nabór po terminie", "Zapraszamy.", today.AddDays(-1), null, []);
+        late.Open();
+        db.AddRange(open, late, new MemberCall(committee, "Nabór w przygotowaniu", "Zapraszamy.", today.AddDays(14), null, []));
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>

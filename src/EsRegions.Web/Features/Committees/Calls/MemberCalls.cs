@@ -26,11 +26,11 @@ public sealed class MemberCalls(EsRegionsDbContext db, CommitteeRegister registe
 
     public static string PublicPath(Guid callId) => $"nabory/{callId}";
 
+    public static string StaffPath(Guid callId) => $"komitety/nabory/{callId}";
+
     /// <summary>How many of the region's calls take applications today (the home page points to them).</summary>
     public async Task<int> OpenCountAsync(CancellationToken ct) =>
         (await db.Set<MemberCall>().AsNoTracking().Where(c => c.Status == CallStatus.Open).ToListAsync(ct)).Count(c => c.AcceptsApplications(Today));
-
-    public static string StaffPath(Guid callId) => $"komitety/nabory/{callId}";
 
     public async Task<CallApplication> ApplyAsync(MemberCall call, string fullName, string email, string institution, SeatCategory seat,
         string motivation, bool rodoConsent, CancellationToken ct)
