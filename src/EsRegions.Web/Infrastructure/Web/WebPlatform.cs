@@ -21,7 +21,8 @@ public static class WebPlatform
         builder.Services.AddUiLocalization();
         builder.Services.AddApiDocumentation();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+            .AddMvcOptions(o => o.Filters.Add<LocalizedModelErrors>());
         // Polish letters as they are, not as &#x142; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
