@@ -4,6 +4,7 @@ using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,8 +50,9 @@ public sealed class EnterValueModel(EsRegionsDbContext db, ValueEntry entry, Mon
         decimal? number = null;
         string? text = null;
         var raw = Form.Value?.Trim();
-        if (!string.IsNullOrEmpty(raw) && decimal.TryParse(raw.Replace(" ", "").Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) number = n;
+        if (TypedNumber.TryParse(raw, out var n)) number = n;
         else if (IsText) text = raw;
+        else if (TypedNumber.IsAmbiguous(raw)) { ModelState.AddModelError("Form.Value", l[TypedNumber.AmbiguousMessage]); return Page(); }
         else if (!string.IsNullOrEmpty(raw)) { ModelState.AddModelError("Form.Value", l["Podaj liczbę, np. 12 albo 35,5."]); return Page(); }
         var result = await entry.EnterAsync(indicatorId, period, new ValueInput(number, text, Form.Comment, Form.Assessment), ct);
         switch (result.Outcome)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,10 @@ internal static class ValuesApi
             case JsonValueKind.Number when body.Value.TryGetDecimal(out var n): return (n, null, errors);
             case JsonValueKind.String:
                 var s = body.Value.GetString()!;
-                return decimal.TryParse(s.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? (parsed, null, errors) : (null, s, errors);
+                if (TypedNumber.TryParse(s, out var parsed)) return (parsed, null, errors);
+                if (TypedNumber.IsAmbiguous(s))
+                    errors["value"] = [$"'{s}' is ambiguous (thousands or a fraction?): send a JSON number, or write thousands without a separator."];
+                return (null, s, errors);
             default:
                 errors["value"] = ["value is required: a number, or text for a text target."];
                 return (null, null, errors);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace EsRegions.Web.Features.Plans;
@@ -51,7 +52,8 @@ public static class ActionRows
             };
             if (kind is null) state.AddModelError($"{key}.Kind", "Wybierz rodzaj wartości docelowej.");
             var value = Number(r.Value);
-            if (!string.IsNullOrWhiteSpace(r.Value) && value is null) state.AddModelError($"{key}.Value", "Wartość docelowa musi być liczbą, np. 40 albo 35,5.");
+            if (TypedNumber.IsAmbiguous(r.Value)) state.AddModelError($"{key}.Value", TypedNumber.AmbiguousMessage);
+            else if (!string.IsNullOrWhiteSpace(r.Value) && value is null) state.AddModelError($"{key}.Value", "Wartość docelowa musi być liczbą, np. 40 albo 35,5.");
             else if (kind is not null and not TargetKind.Text && value is null) state.AddModelError($"{key}.Value", "Podaj wartość docelową (liczbę).");
             else if (value < 0) state.AddModelError($"{key}.Value", "Wartość docelowa nie może być ujemna.");
             if (string.IsNullOrWhiteSpace(r.Text)) state.AddModelError($"{key}.Text", "Podaj wskaźnik tak, jak zapisano go w planie, np. „Liczba szkoleń – 4”.");
@@ -71,7 +73,8 @@ public static class ActionRows
             var key = $"Form.Budget[{i}]";
             if (r.Remove || r.IsBlank) continue;
             var amount = Number(r.Amount);
-            if (!string.IsNullOrWhiteSpace(r.Amount) && amount is null) state.AddModelError($"{key}.Amount", "Kwota musi być liczbą w złotych, np. 180 000.");
+            if (TypedNumber.IsAmbiguous(r.Amount?.Replace("zł", ""))) state.AddModelError($"{key}.Amount", TypedNumber.AmbiguousMessage);
+            else if (!string.IsNullOrWhiteSpace(r.Amount) && amount is null) state.AddModelError($"{key}.Amount", "Kwota musi być liczbą w złotych, np. 180 000.");
             else if (amount < 0) state.AddModelError($"{key}.Amount", "Kwota nie może być ujemna.");
             if (string.IsNullOrWhiteSpace(r.Source)) { state.AddModelError($"{key}.Source", "Podaj źródło finansowania, np. FEdM."); continue; }
             var text = Trim(r.Text) ?? (amount is null ? r.Source.Trim() : $"{amount.Value.ToString("#,0.##", Pl).Replace('\u00a0', ' ')}, {r.Source.Trim()}");
@@ -82,13 +85,8 @@ public static class ActionRows
 
     private static readonly CultureInfo Pl = CultureInfo.GetCultureInfo("pl-PL");
 
-    /// <summary>Numbers as staff type them: "180 000", "35,5", "35.5".</summary>
-    public static decimal? Number(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Replace(" ", "").Replace("\u00a0", "").Replace("zł", "").Replace('.', ',');
-        return decimal.TryParse(t, NumberStyles.Number, Pl, out var d) ? d : null;
-    }
+    /// <summary>Numbers as staff type them: "180 000", "35,5", "35.5", "180 000 zł"; null for an ambiguous "1,500".</summary>
+    public static decimal? Number(string? text) => TypedNumber.TryParse(text?.Replace("zł", ""), out var d) ? d : null;
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

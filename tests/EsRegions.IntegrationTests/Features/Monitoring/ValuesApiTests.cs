@@ -45,6 +45,23 @@ public sealed class ValuesApiTests(PostgresServer postgres) : AppTestBase(postgr
     }
 
     [Fact]
+    public async Task A_value_sent_as_ambiguous_text_is_400_naming_the_value_and_stores_nothing()
+    {
+        var (_, indicators) = await MonitoringPlans.ImportAsync(Staff, "warmia-mazury");
+        var url = $"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/values/2024";
+
+        var response = await Staff.PutAsJsonAsync(url, new { value = "1,500" }, Ct);
+        var problem = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"value\"", problem);
+        Assert.Contains("ambiguous", problem);
+        Assert.Empty((await Staff.GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/values", Ct))!);
+        var ok = await Staff.PutAsJsonAsync(url, new { value = "31,5", comment = "Dane OWES" }, Ct);
+        Assert.Equal(31.5m, (await ok.Content.ReadFromJsonAsync<ValueDto>(Ct))!.Value);
+    }
+
+    [Fact]
     public async Task Every_change_is_kept_in_the_history()
     {
         var (_, indicators) = await MonitoringPlans.ImportAsync(Staff, "warmia-mazury");

@@ -59,6 +59,10 @@ public sealed partial class EnglishResourcesTests
         Assert.True(missing.Count == 0, "no English entry: " + string.Join(" | ", missing));
     }
 
+    [Fact]
+    public void The_ambiguous_number_message_has_an_english_entry() =>
+        Assert.Contains(EsRegions.Web.Infrastructure.Web.TypedNumber.AmbiguousMessage, Keys());
+
     /// <summary>The names the pages pass to the localizer through CommitteeText, CallText and MeetingText.</summary>
     private static IEnumerable<string> TextKeys(string module) => module == "Committees"
         ? Enum.GetValues<CommitteeKind>().Select(CommitteeText.Kind)
