@@ -24,7 +24,8 @@ internal static class ValuesApi
     {
         var indicators = api.MapGroup("/indicators/{id:guid}").WithTags("Monitoring");
         indicators.MapPut("/values/{period}", PutAsync).WithName("PutIndicatorValue")
-            .WithSummary("Enters the actual value of an indicator for a period (2024 or 2024-Q2); a value off target needs a comment explaining why; 409 when the period is approved");
+            .WithSummary("Enters the actual value of an indicator for a period (2024 or 2024-Q2); a value off target needs a comment explaining why; 409 when the period is approved")
+            .WithDescription("value is a JSON number, or text for a text target. A number sent as text is read with a comma or a dot as the decimal mark (\"31,5\"); \"1,500\" or \"1.500\" is refused with 400, as it may mean thousands.");
         indicators.MapGet("/values", HistoryAsync).WithName("IndicatorValueHistory").WithSummary("Every change of the indicator's values, newest first");
         indicators.MapPut("/assignment", AssignAsync).WithName("AssignIndicator")
             .WithSummary("Assigns the indicator to an implementer organisation of the region's register (null: unassigned)").RequireAuthorization(Policies.TenantStaff);
