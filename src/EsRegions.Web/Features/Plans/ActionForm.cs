@@ -52,7 +52,7 @@ public static class ActionRows
             };
             if (kind is null) state.AddModelError($"{key}.Kind", "Wybierz rodzaj wartości docelowej.");
             var value = Number(r.Value);
-            if (TypedNumber.IsAmbiguous(r.Value)) state.AddModelError($"{key}.Value", TypedNumber.AmbiguousMessage);
+            if (Ambiguous(r.Value)) state.AddModelError($"{key}.Value", TypedNumber.AmbiguousMessage);
             else if (!string.IsNullOrWhiteSpace(r.Value) && value is null) state.AddModelError($"{key}.Value", "Wartość docelowa musi być liczbą, np. 40 albo 35,5.");
             else if (kind is not null and not TargetKind.Text && value is null) state.AddModelError($"{key}.Value", "Podaj wartość docelową (liczbę).");
             else if (value < 0) state.AddModelError($"{key}.Value", "Wartość docelowa nie może być ujemna.");
@@ -73,7 +73,7 @@ public static class ActionRows
             var key = $"Form.Budget[{i}]";
             if (r.Remove || r.IsBlank) continue;
             var amount = Number(r.Amount);
-            if (TypedNumber.IsAmbiguous(r.Amount?.Replace("zł", ""))) state.AddModelError($"{key}.Amount", TypedNumber.AmbiguousMessage);
+            if (Ambiguous(r.Amount)) state.AddModelError($"{key}.Amount", TypedNumber.AmbiguousMessage);
             else if (!string.IsNullOrWhiteSpace(r.Amount) && amount is null) state.AddModelError($"{key}.Amount", "Kwota musi być liczbą w złotych, np. 180 000.");
             else if (amount < 0) state.AddModelError($"{key}.Amount", "Kwota nie może być ujemna.");
             if (string.IsNullOrWhiteSpace(r.Source)) { state.AddModelError($"{key}.Source", "Podaj źródło finansowania, np. FEdM."); continue; }
@@ -87,6 +87,8 @@ public static class ActionRows
 
     /// <summary>Numbers as staff type them: "180 000", "35,5", "35.5", "180 000 zł"; null for an ambiguous "1,500".</summary>
     public static decimal? Number(string? text) => TypedNumber.TryParse(text?.Replace("zł", ""), out var d) ? d : null;
+
+    private static bool Ambiguous(string? text) => TypedNumber.IsAmbiguous(text?.Replace("zł", ""));
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

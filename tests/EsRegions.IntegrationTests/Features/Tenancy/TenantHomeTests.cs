@@ -37,6 +37,19 @@ public sealed class TenantHomeTests(PostgresServer postgres) : AppTestBase(postg
         Assert.Contains("<a href=\"/malopolska/calendar.ics\">", html);
     }
 
+    [Theory]
+    [InlineData("pl-PL", "uwagi do", "d MMMM yyyy 'r.'")]
+    [InlineData("en-GB", "comments until", "d MMMM yyyy")]
+    public async Task Home_page_gives_the_closing_day_of_a_consultation_in_the_ui_language(string culture, string until, string format)
+    {
+        await AddConsultationsAsync("warmia-mazury");
+        var closes = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+
+        var html = await Client.GetStringAsync($"/warmia-mazury/?culture={culture}&ui-culture={culture}", TestContext.Current.CancellationToken);
+
+        Assert.Contains($"</a> — {until} {closes.ToString(format, System.Globalization.CultureInfo.GetCultureInfo(culture))}</li>", html);
+    }
+
     [Fact]
     public async Task Home_page_says_so_when_nothing_is_open_to_the_public()
     {
