@@ -59,6 +59,23 @@ public sealed partial class EnglishResourcesTests
         Assert.True(missing.Count == 0, "no English entry: " + string.Join(" | ", missing));
     }
 
+    /// <summary>
+    /// Texts the consultation pages look up through a variable: phases, decisions, participant sources, report columns
+    /// and public form labels.
+    /// </summary>
+    [Fact]
+    public void Every_text_the_consultation_pages_look_up_through_a_variable_has_an_english_entry()
+    {
+        string[] indirect = ["w przygotowaniu", "otwarte", "zamknięte", "raport opublikowany", "uwzględniona", "częściowo uwzględniona",
+            "nieuwzględniona", "Lista adresów (wklejona)", "Plik CSV", "Komitet lub grupa robocza", "Lp.", "Zgłaszający", "Element",
+            "Obecny zapis", "Proponowana zmiana", "Uzasadnienie", "Stanowisko", "Uzasadnienie stanowiska", "Imię i nazwisko", "Adres e-mail",
+            "Organizacja (nieobowiązkowo)"];
+        var keys = Keys().ToHashSet();
+        var missing = indirect.Where(k => !keys.Contains(k)).ToList();
+
+        Assert.True(missing.Count == 0, "no English entry: " + string.Join(" | ", missing));
+    }
+
     [Fact]
     public void The_ambiguous_number_message_has_an_english_entry() =>
         Assert.Contains(EsRegions.Web.Infrastructure.Web.TypedNumber.AmbiguousMessage, Keys());
