@@ -27,27 +27,6 @@ public static class MeetingEmail
         return new EmailBody(subject, paragraphs, rsvpPath is null ? null : new EmailAction("Odpowiedz na zaproszenie", rsvpPath));
     }
 
-    /// <summary>"wtorek, 17 marca 2026 r., godz. 10:00–12:00", or the day(s) of a dated entry; the written text for vaguer ones.</summary>
-    public static string When(Meeting m)
-    {
-        if (m.StartsAt is { } start)
-        {
-            var s = TimeZoneInfo.ConvertTime(start, PolishCalendar.Warsaw);
-            var text = s.ToString("dddd, d MMMM yyyy 'r., godz.' HH:mm", Pl);
-            if (m.EndsAt is { } endsAt)
-            {
-                var e = TimeZoneInfo.ConvertTime(endsAt, PolishCalendar.Warsaw);
-                text += e.Date == s.Date ? e.ToString("'–'HH:mm", Pl) : e.ToString("' – 'd MMMM yyyy 'r., godz.' HH:mm", Pl);
-            }
-            return text;
-        }
-        var d = m.Date;
-        return d.Precision switch
-        {
-            FuzzyDatePrecision.Day => d.From.ToString("dddd, d MMMM yyyy 'r.'", Pl),
-            FuzzyDatePrecision.DayRange when d.From.Month == d.To.Month => $"{d.From.Day}–{d.To.ToString("d MMMM yyyy 'r.'", Pl)}",
-            FuzzyDatePrecision.DayRange => $"{d.From.ToString("d MMMM", Pl)} – {d.To.ToString("d MMMM yyyy 'r.'", Pl)}",
-            _ => $"{d.Text} ({d.From.Year})",
-        };
-    }
+    /// <summary>The meeting's time as the e-mails give it, in Polish whoever sends them (<see cref="MeetingWhen"/>).</summary>
+    public static string When(Meeting m) => MeetingWhen.Text(m, Pl);
 }
