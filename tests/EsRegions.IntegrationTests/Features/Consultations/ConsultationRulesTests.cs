@@ -47,6 +47,23 @@ public sealed class ConsultationRulesTests(PostgresServer postgres) : Consultati
         Assert.Empty((await Staff.GetFromJsonAsync<List<ParticipantDto>>($"/{Slug}/api/v1/consultations/{created.Id}/participants", Ct))!);
     }
 
+    [Theory]
+    [InlineData("pl-PL", "Dokument jako całość")]
+    [InlineData("en-GB", "The document as a whole")]
+    public async Task The_staff_comments_page_names_the_whole_document_in_the_ui_language(string culture, string whole)
+    {
+        var id = await OpenWithTwoParticipantsAsync();
+        var path = await ReplyPathFromEmailAsync("anna@fundacja.example");
+        var anna = Browser();
+        await anna.PostAsync(path, ConsultationRoundTests.Form(Token(await anna.GetStringAsync(path, Ct)), (0, null, "Uwaga ogólna.", null, null)), Ct);
+
+        var byElement = await Staff.GetStringAsync($"/{Slug}/konsultacje/{id}/uwagi?culture={culture}&ui-culture={culture}", Ct);
+        var byParticipant = await Staff.GetStringAsync($"/{Slug}/konsultacje/{id}/uwagi?widok=uczestnicy&culture={culture}&ui-culture={culture}", Ct);
+
+        Assert.Contains($"class=\"h5\">{whole}</h2>", byElement);
+        Assert.Contains($"class=\"h6\">{whole}</h3>", byParticipant);
+    }
+
     [Fact]
     public async Task Html_in_a_comment_is_shown_as_text_on_the_staff_and_public_pages()
     {
