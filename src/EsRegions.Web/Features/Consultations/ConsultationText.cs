@@ -1,3 +1,5 @@
+using EsRegions.Web.Infrastructure.Web;
+
 namespace EsRegions.Web.Features.Consultations;
 
 /// <summary>Names of phases and decisions for the API (camelCase keys) and the pages (Polish).</summary>
@@ -30,5 +32,6 @@ public static class ConsultationText
         _ => "nieuwzględniona",
     };
 
-    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy 'r.'", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
+    /// <summary>A date in an e-mail: Polish whoever sends it.</summary>
+    public static string Date(DateOnly d) => UiFormat.Date(d, UiFormat.Polish);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Web;
 
 namespace EsRegions.Web.Features.Meetings;
 
@@ -14,8 +15,8 @@ public static class MeetingWhen
 
     public static string Text(Meeting m, CultureInfo culture)
     {
-        var english = culture.TwoLetterISOLanguageName == "en";
-        var c = english ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("pl-PL");
+        var c = UiFormat.Of(culture);
+        var english = c != UiFormat.Polish;
         var (day, date, at) = english ? ("dddd d MMMM yyyy", "d MMMM yyyy", "', 'HH:mm") : ("dddd, d MMMM yyyy 'r.'", "d MMMM yyyy 'r.'", "', godz.' HH:mm");
         if (m.StartsAt is { } start)
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Infrastructure.Data;

@@ -3,18 +3,22 @@ using System.Globalization;
 namespace EsRegions.Web.Infrastructure.Web;
 
 /// <summary>
-/// Dates and numbers on pages, in the interface's language: "15 stycznia 2027 r." and "12,5" in Polish, "15 January
-/// 2027" and "12.5" in English. E-mails and exports keep their own Polish formats whatever the sender's language.
+/// Dates and numbers in one of the two languages: "15 stycznia 2027 r." and "12,5" in Polish, "15 January 2027" and
+/// "12.5" in English. Pages use the interface's language; e-mails and exports pass Polish whatever the sender's.
 /// </summary>
 public static class UiFormat
 {
-    private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
+    public static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
-    private static bool InEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    /// <summary>The formatting culture of a language: en-GB for English, pl-PL for anything else.</summary>
+    public static CultureInfo Of(CultureInfo language) => language.TwoLetterISOLanguageName == "en" ? English : Polish;
 
-    public static string Date(DateOnly d) => InEnglish ? d.ToString("d MMMM yyyy", English) : d.ToString("d MMMM yyyy 'r.'", Polish);
+    public static string Date(DateOnly d) => Date(d, CultureInfo.CurrentUICulture);
+
+    public static string Date(DateOnly d, CultureInfo language) =>
+        Of(language) == English ? d.ToString("d MMMM yyyy", English) : d.ToString("d MMMM yyyy 'r.'", Polish);
 
     /// <summary>A value as reports show it: at most two decimal places.</summary>
-    public static string Number(decimal n) => n.ToString("0.##", InEnglish ? English : Polish);
+    public static string Number(decimal n) => n.ToString("0.##", Of(CultureInfo.CurrentUICulture));
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Committees.Calls;
@@ -18,11 +18,11 @@ public sealed class MemberCalls(EsRegionsDbContext db, CommitteeRegister registe
     TenantContext tenant, TimeProvider clock)
 {
     public const string SubjectType = "MemberCall";
-    private static readonly CultureInfo Pl = CultureInfo.GetCultureInfo("pl-PL");
 
     public DateOnly Today => CommitteesApi.Today(clock);
 
-    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy 'r.'", Pl);
+    /// <summary>A date in an e-mail: Polish whoever sends it.</summary>
+    public static string Date(DateOnly d) => UiFormat.Date(d, UiFormat.Polish);
 
     public static string PublicPath(Guid callId) => $"nabory/{callId}";
 
