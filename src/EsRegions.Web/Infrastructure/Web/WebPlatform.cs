@@ -67,7 +67,9 @@ public static class WebPlatform
             {
                 await next(http);
             }
-            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            // The cancellation may arrive wrapped: a database driver or a library reports the cancelled operation as
+            // its own exception with the OperationCanceledException inside.
+            catch (Exception ex) when (http.RequestAborted.IsCancellationRequested && CausedByCancellation(ex))
             {
                 if (!http.Response.HasStarted) http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
             }
@@ -90,5 +92,12 @@ public static class WebPlatform
         app.MapLanguageSwitch();
         app.MapRazorPages();
         return app;
+    }
+
+    private static bool CausedByCancellation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is OperationCanceledException) return true;
+        return false;
     }
 }

@@ -17,6 +17,7 @@ public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(p
 {
     private readonly CapturingSink _log = new();
     private readonly TaskCompletionSource _invitationsRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     protected override EsRegionsAppFactory CreateFactory(TestDatabase database)
     {
@@ -25,6 +26,7 @@ public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(p
         {
             services.AddSingleton<ILogEventSink>(_log);
             services.AddSingleton<IStartupFilter>(new SignalWhenBodyRead("/invitations", _invitationsRead));
+            services.AddSingleton<IStartupFilter>(new WrappedCancellation("/test/wrapped-cancellation", _waiting));
         };
         return factory;
     }
@@ -61,6 +63,26 @@ public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(p
         Assert.DoesNotContain(_log.Events, e => e.Level >= LogEventLevel.Error);
     }
 
+    [Fact]
+    public async Task A_cancellation_a_library_wraps_in_its_own_exception_is_logged_as_499_too()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            var request = Client.GetAsync("/test/wrapped-cancellation", giveUp.Token);
+            await _waiting.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        }
+
+        var completion = await Poll.ForAsync(() => _log.Events.FirstOrDefault(e => Property(e, "RequestPath") == "/test/wrapped-cancellation"));
+
+        Assert.True(completion is not null, "no request log entry for the call");
+        Assert.Equal("499", Property(completion, "StatusCode"));
+        Assert.Equal(LogEventLevel.Information, completion.Level);
+        Assert.Null(completion.Exception);
+    }
+
     private static string? Property(LogEvent e, string name) =>
         e.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: var v } ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : null;
 
@@ -84,6 +106,25 @@ public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(p
                 await nextMiddleware(http);
             });
             next(app);
+        };
+    }
+
+    /// <summary>
+    /// Innermost: a request to <paramref name="path"/> waits until the client leaves, then fails as a driver does when
+    /// its operation is cancelled — with its own exception around the OperationCanceledException.
+    /// </summary>
+    private sealed class WrappedCancellation(string path, TaskCompletionSource waiting) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use(async (http, nextMiddleware) =>
+            {
+                if (http.Request.Path != path) { await nextMiddleware(http); return; }
+                waiting.TrySetResult();
+                try { await Task.Delay(Timeout.Infinite, http.RequestAborted); }
+                catch (OperationCanceledException cancelled) { throw new InvalidOperationException("Exception while reading from stream", cancelled); }
+            });
         };
     }
 
