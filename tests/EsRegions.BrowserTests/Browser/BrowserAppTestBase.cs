@@ -59,6 +59,31 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
             .ToList();
     }
 
+    protected sealed class ScrollBoxes
+    {
+        public int PageWidth { get; set; }
+        public int Scrolling { get; set; }
+        public int Focusable { get; set; }
+        public string[] Wrong { get; set; } = [];
+    }
+
+    /// <summary>
+    /// The page's width and its table boxes: how many scroll sideways, how many are keyboard stops, and which break the
+    /// rule "a box is a named keyboard stop exactly when it scrolls".
+    /// </summary>
+    protected Task<ScrollBoxes> ScrollBoxesAsync() => Page.EvaluateAsync<ScrollBoxes>("""
+        () => {
+            const boxes = [...document.querySelectorAll('.table-responsive')];
+            const scrolls = b => b.scrollWidth > b.clientWidth + 1;
+            const named = b => b.getAttribute('role') === 'region'
+                && (document.getElementById(b.getAttribute('aria-labelledby'))?.textContent.trim() ?? '') !== '';
+            const wrong = boxes.filter(b => scrolls(b) !== (b.tabIndex === 0 && b.hasAttribute('tabindex')) || (scrolls(b) && !named(b)))
+                .map(b => (b.querySelector('caption')?.textContent.trim() ?? '(no caption)') + (scrolls(b) ? ' scrolls' : ' fits'));
+            return { pageWidth: document.documentElement.scrollWidth, scrolling: boxes.filter(scrolls).length,
+                focusable: boxes.filter(b => b.hasAttribute('tabindex')).length, wrong };
+        }
+        """);
+
     public async ValueTask DisposeAsync()
     {
         if (TestContext.Current.TestState?.Result == TestResult.Failed) await DescribePageAsync();

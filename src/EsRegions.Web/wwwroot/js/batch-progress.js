@@ -17,6 +17,8 @@
                         if (here && there) here.innerHTML = there.innerHTML;
                     }
                     section.dataset.done = fresh.dataset.done;
+                    // The new table's box may scroll: make it reachable by keyboard again (site.js).
+                    if (window.esrScrollRegions) window.esrScrollRegions();
                 }
             }
         } catch (e) { /* try again at the next tick */ }

@@ -50,6 +50,22 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
     }
 
     [Fact]
+    public async Task On_a_phone_the_calendar_month_scrolls_in_its_own_box_and_the_page_does_not_scroll_sideways()
+    {
+        await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
+        await Page.SetViewportSizeAsync(375, 740);
+        await OpenAsync("/warmia-mazury/kalendarz?rok=2022&miesiac=2");
+
+        var boxes = await ScrollBoxesAsync();
+        // The day names read to screen readers are visually hidden (absolutely positioned) inside the table's cells;
+        // they must stay inside the box that scrolls, not stretch the page.
+        Assert.True(boxes.PageWidth <= 375, $"the page scrolls sideways: {boxes.PageWidth} px wide");
+        Assert.Equal(1, boxes.Scrolling);
+        Assert.True(boxes.Wrong.Length == 0, "the month's box: " + string.Join(", ", boxes.Wrong));
+        await AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task Calendar_month_and_list_views_of_seed_003_are_accessible_and_filter_by_committee_and_kind()
     {
         await SignInAsync(Policies.Roles.Staff, "warmia-mazury");

@@ -41,4 +41,28 @@ public sealed class PlanPagesTests(PostgresServer postgres) : BrowserAppTestBase
         Assert.Equal(7, await Page.Locator("table.plan-actions").First.Locator("thead th").CountAsync());
         Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).CountAsync());
     }
+
+    [Fact]
+    public async Task On_a_phone_the_plans_wide_tables_scroll_in_boxes_reachable_by_keyboard_and_the_page_does_not_scroll_sideways()
+    {
+        await SignInAsync(Policies.Roles.Staff, "malopolska");
+        await Page.SetViewportSizeAsync(375, 740);
+        await OpenAsync("/malopolska/plany");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
+        await Page.WaitForSelectorAsync("details.plan-node");
+
+        var phone = await ScrollBoxesAsync();
+        Assert.True(phone.PageWidth <= 375, $"the page scrolls sideways: {phone.PageWidth} px wide");
+        Assert.True(phone.Scrolling > 0, "no table is wider than a phone's screen: the test shows nothing");
+        Assert.True(phone.Wrong.Length == 0, "boxes that scroll without a keyboard stop and a name, or the reverse: " + string.Join(", ", phone.Wrong));
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+
+        // On a wide screen the same tables fit: no extra tab stops are left behind.
+        await Page.SetViewportSizeAsync(1600, 900);
+        await Page.WaitForFunctionAsync("() => document.querySelectorAll('.table-responsive[tabindex]').length < " + phone.Focusable);
+        var desktop = await ScrollBoxesAsync();
+        Assert.True(desktop.Wrong.Length == 0, "after widening: " + string.Join(", ", desktop.Wrong));
+        Assert.True(desktop.Focusable < phone.Focusable, $"{desktop.Focusable} keyboard stops on a wide screen, {phone.Focusable} on a phone");
+    }
 }

@@ -1,0 +1,37 @@
+// Tables wider than the screen (a phone, a zoomed-in page) scroll sideways inside their own box, .table-responsive,
+// never the whole page (WCAG 1.4.10). A box that scrolls must be reachable by keyboard to be scrolled without a
+// mouse (WCAG 2.1.1), and is then announced as a region named by its table's caption; a box that fits adds no tab
+// stop. Checked on load, when the window's size changes and when a <details> opens (its tables had no width before).
+(function () {
+    let captions = 0;
+    function update() {
+        for (const box of document.querySelectorAll('.table-responsive')) {
+            const scrolls = box.scrollWidth > box.clientWidth + 1;
+            if (scrolls && !box.hasAttribute('tabindex')) {
+                box.tabIndex = 0;
+                box.dataset.scrollRegion = 'true';
+                const caption = box.querySelector('caption');
+                if (caption) {
+                    if (!caption.id) caption.id = 'table-caption-' + (++captions);
+                    box.setAttribute('role', 'region');
+                    box.setAttribute('aria-labelledby', caption.id);
+                }
+            } else if (!scrolls && box.dataset.scrollRegion === 'true') {
+                box.removeAttribute('tabindex');
+                box.removeAttribute('role');
+                box.removeAttribute('aria-labelledby');
+                delete box.dataset.scrollRegion;
+            }
+        }
+    }
+    let pending = false;
+    function later() {
+        if (pending) return;
+        pending = true;
+        requestAnimationFrame(function () { pending = false; update(); });
+    }
+    window.esrScrollRegions = update;
+    update();
+    window.addEventListener('resize', later);
+    document.addEventListener('toggle', later, true);
+})();
