@@ -26,6 +26,8 @@ public sealed class PlanChangesModel(EsRegionsDbContext db, PlanLifecycle lifecy
         if (plan is null) return NotFound();
         Plan = plan;
         Versions = await db.Set<PlanVersion>().Where(v => v.PlanId == id).OrderBy(v => v.Number).ToListAsync(ct);
+        // A draft that was never adopted has nothing to compare with yet; the plan page links here all the same.
+        if (Versions.Count == 0) return Page();
         var older = await lifecycle.VersionAsync(id, Od, ct);
         var newer = Do is null ? await export.LoadAsync(id, ct) : await lifecycle.VersionAsync(id, Do.Value, ct);
         if (older is null || newer is null) return NotFound();

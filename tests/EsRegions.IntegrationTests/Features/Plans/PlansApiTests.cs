@@ -98,6 +98,22 @@ public sealed class PlansApiTests(PostgresServer postgres) : AppTestBase(postgre
     }
 
     [Fact]
+    public async Task The_changes_page_of_a_plan_never_adopted_says_there_is_no_version_yet_instead_of_not_found()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lubelskie = ClientAs(Policies.Roles.Staff, "lubelskie");
+        var plan = Assert.Single((await lubelskie.GetFromJsonAsync<List<PlanSummaryDto>>("/lubelskie/api/v1/plans", ct))!);
+        Assert.Equal("draft", plan.Status);
+
+        var response = await lubelskie.GetAsync($"/lubelskie/plany/{plan.Id}/zmiany", ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(ct);
+        Assert.Contains("Plan nie ma jeszcze przyjętej wersji.", html);
+        Assert.DoesNotContain("Porównaj", html);
+    }
+
+    [Fact]
     public async Task Loading_tenant_data_again_does_not_duplicate_the_plan()
     {
         var ct = TestContext.Current.CancellationToken;
