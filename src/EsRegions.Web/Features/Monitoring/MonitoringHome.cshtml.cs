@@ -1,3 +1,4 @@
+using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Features.Plans;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
@@ -8,12 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Monitoring;
 
-/// <summary>The region's monitoring: each plan with its reporting periods and reports; for implementers, what they report.</summary>
+/// <summary>
+/// The region's monitoring: each plan with its reporting periods, their due dates and how many of the expected values
+/// came in, and its reports. Implementers see the plans they report for and count only their own indicators; staff
+/// count every indicator assigned to an implementer.
+/// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class MonitoringHomeModel(EsRegionsDbContext db, MonitoringAccess access) : PageModel
+public sealed class MonitoringHomeModel(EsRegionsDbContext db, MonitoringAccess access, TimeProvider clock) : PageModel
 {
-    public sealed record PlanEntry(Plan Plan, IReadOnlyList<ReportingPeriod> Periods, int Assigned);
+    /// <summary>A set-up period: <paramref name="Entered"/> of the <paramref name="Expected"/> indicators have a value.</summary>
+    public sealed record PeriodProgress(ReportingPeriod Period, int Entered, int Expected, bool Overdue);
+
+    public sealed record PlanEntry(Plan Plan, IReadOnlyList<ReportingPeriod> Periods, int Assigned, IReadOnlyList<PeriodProgress> Progress);
 
     public IReadOnlyList<PlanEntry> Plans { get; private set; } = [];
     public bool IsStaff => access.IsStaff;
@@ -25,7 +33,27 @@ public sealed class MonitoringHomeModel(EsRegionsDbContext db, MonitoringAccess 
         var organisations = await access.OrganisationsAsync(ct);
         var assigned = (await db.Set<IndicatorTrack>().Where(t => t.OrganisationId != null && organisations.Contains(t.OrganisationId.Value))
             .Select(t => t.PlanId).ToListAsync(ct)).CountBy(id => id).ToDictionary(kv => kv.Key, kv => kv.Value);
-        Plans = plans.Select(p => new PlanEntry(p, periods[p.Id].OrderBy(x => x.Year).ThenBy(x => x.Quarter ?? 5).ToList(), assigned.GetValueOrDefault(p.Id)))
+        // The values expected from implementers: for staff every assigned indicator, for an implementer their own.
+        var everyone = access.IsStaff;
+        var expected = db.Set<IndicatorTrack>().Where(t => t.OrganisationId != null && (everyone || organisations.Contains(t.OrganisationId.Value)));
+        var expectedPerPlan = await expected.GroupBy(t => t.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var entered = (await (from v in db.Set<IndicatorValue>()
+                              join t in expected on v.TrackId equals t.Id
+                              group v by new { t.PlanId, v.Period } into g
+                              select new { g.Key.PlanId, g.Key.Period, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => (x.PlanId, x.Period), x => x.Count);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PolishCalendar.Warsaw).DateTime);
+        PeriodProgress Progress(ReportingPeriod p)
+        {
+            var due = expectedPerPlan.GetValueOrDefault(p.PlanId);
+            var done = entered.GetValueOrDefault((p.PlanId, p.Key));
+            return new PeriodProgress(p, done, due, p.State == PeriodState.Open && p.DueOn < today && done < due);
+        }
+        Plans = plans.Select(p =>
+            {
+                var ordered = periods[p.Id].OrderBy(x => x.Year).ThenBy(x => x.Quarter ?? 5).ToList();
+                return new PlanEntry(p, ordered, assigned.GetValueOrDefault(p.Id), ordered.Select(Progress).ToList());
+            })
             .Where(e => access.IsStaff || e.Assigned > 0 || !access.IsImplementer).ToList();
     }
 }

@@ -34,6 +34,44 @@ public sealed class ImplementerValuesTests(PostgresServer postgres) : AppTestBas
     }
 
     [Fact]
+    public async Task The_monitoring_page_shows_each_period_with_its_due_date_and_how_many_expected_values_came_in()
+    {
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(Staff, "warmia-mazury");
+        var olsztyn = await App.OrganisationIdAsync("warmia-mazury", "OWES Olsztyn");
+        var elblag = await App.OrganisationIdAsync("warmia-mazury", "OWES Elbląg");
+        await Staff.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/assignment", new { organisationId = olsztyn }, Ct);
+        await Staff.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/assignment", new { organisationId = olsztyn }, Ct);
+        await Staff.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[2].Id}/assignment", new { organisationId = elblag }, Ct);
+        (await Staff.PutAsJsonAsync($"/warmia-mazury/api/v1/plans/{planId}/periods/2024", new { dueOn = "2025-01-31" }, Ct)).EnsureSuccessStatusCode();
+        await App.CreateImplementerAsync("owes@olsztyn.example", Password, "warmia-mazury", olsztyn);
+        var (implementer, _) = await App.SignInAsync("warmia-mazury", "owes@olsztyn.example", Password);
+        (await implementer.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 100 }, Ct)).EnsureSuccessStatusCode();
+
+        var mine = Row(await implementer.GetStringAsync("/warmia-mazury/monitoring", Ct));
+        var all = Row(await Staff.GetStringAsync("/warmia-mazury/monitoring", Ct));
+
+        // The implementer counts their own two indicators, staff all three assigned; the due date passed with values missing.
+        Assert.Contains("31 stycznia 2025 r.", mine);
+        Assert.Contains("1 z 2", mine);
+        Assert.Contains("po terminie", mine);
+        Assert.Contains("1 z 3", all);
+        Assert.Contains("po terminie", all);
+
+        (await implementer.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 30 }, Ct)).EnsureSuccessStatusCode();
+        mine = Row(await implementer.GetStringAsync("/warmia-mazury/monitoring", Ct));
+        Assert.Contains("2 z 2", mine);
+        Assert.DoesNotContain("po terminie", mine);
+        Assert.Contains("po terminie", Row(await Staff.GetStringAsync("/warmia-mazury/monitoring", Ct))); // Elbląg's is still missing
+
+        static string Row(string html)
+        {
+            var start = html.IndexOf("<caption>Okresy sprawozdawcze i terminy</caption>", StringComparison.Ordinal);
+            Assert.True(start >= 0, "the page has no table of reporting periods");
+            return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        }
+    }
+
+    [Fact]
     public async Task Another_regions_staff_cannot_open_monitoring_pages_of_this_region()
     {
         var (planId, indicators) = await MonitoringPlans.ImportAsync(Staff, "warmia-mazury");
