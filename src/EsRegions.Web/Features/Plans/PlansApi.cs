@@ -36,7 +36,7 @@ internal static class PlansApi
             .WithSummary("Stores a plan sent in the import format (JSON), or with format=xlsx the spreadsheet of the export (kind=annual|multiYear, "
                 + "stored as a draft); an invalid document stores nothing and gets 400 with every error's JSON path or sheet!cell")
             .RequireAuthorization(Policies.TenantStaff)
-            .WithMetadata(new RequestSizeLimitAttribute(5 * 1024 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(PlanImport.MaxBytes));
         return api;
     }
 
@@ -76,37 +76,25 @@ internal static class PlansApi
     }
 
     private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportAsync(
-        HttpRequest request, string? format, string? kind, PlanWriter writer, PlanParents parents, PlanLifecycle lifecycle, EsRegionsDbContext db,
-        TenantContext tenant, CancellationToken ct)
+        HttpRequest request, string? format, string? kind, PlanImport import, CancellationToken ct)
     {
+        PlanImport.Outcome outcome;
         if (format == "xlsx" || request.ContentType?.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase) == true)
-            return await ImportXlsxAsync(request, kind, writer, db, tenant, ct);
-        var (document, check) = await PlanDocumentReader.ReadAsync(request.Body, "body", tenant.Required.Settings.PlanLevels, ct);
-        var parentId = document is null ? null : await parents.ResolveAsync(document, check, ct);
-        if (document is null || check.HasErrors)
-            return TypedResults.ValidationProblem(check.ErrorsByPath, title: "The plan document is invalid; nothing was stored.");
-        var plan = writer.Add(document, sourceFile: null, parentId);
-        if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));
+        {
+            PlanKind? planKind = kind switch { null or "annual" => PlanKind.Annual, "multiYear" => PlanKind.MultiYear, _ => null };
+            if (planKind is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind must be annual or multiYear."] },
+                    title: "The spreadsheet is invalid; nothing was stored.");
+            outcome = await import.SpreadsheetAsync(request.Body, planKind.Value, ct);
+            if (outcome.Plan is null) return TypedResults.ValidationProblem(outcome.Errors, title: "The spreadsheet is invalid; nothing was stored.");
+        }
+        else
+        {
+            outcome = await import.JsonAsync(request.Body, "body", ct);
+            if (outcome.Plan is null) return TypedResults.ValidationProblem(outcome.Errors, title: "The plan document is invalid; nothing was stored.");
+        }
+        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{outcome.Plan.Id}", PlanQueries.Summary(outcome.Plan));
     }
 
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-    private static async Task<Results<Created<PlanSummaryDto>, ValidationProblem>> ImportXlsxAsync(
-        HttpRequest request, string? kind, PlanWriter writer, EsRegionsDbContext db, TenantContext tenant, CancellationToken ct)
-    {
-        PlanKind? planKind = kind switch { null or "annual" => PlanKind.Annual, "multiYear" => PlanKind.MultiYear, _ => null };
-        if (planKind is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind must be annual or multiYear."] },
-                title: "The spreadsheet is invalid; nothing was stored.");
-        using var buffer = new MemoryStream(); // ClosedXML needs a seekable stream
-        await request.Body.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
-        var (document, errors) = PlanSpreadsheetReader.Read(buffer, tenant.Required.Settings.PlanLevels, planKind.Value);
-        if (document is null) return TypedResults.ValidationProblem(errors, title: "The spreadsheet is invalid; nothing was stored.");
-        var plan = writer.Add(document, sourceFile: null);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{request.PathBase}/api/v1/plans/{plan.Id}", PlanQueries.Summary(plan));
-    }
 }

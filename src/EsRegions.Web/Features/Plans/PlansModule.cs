@@ -18,6 +18,7 @@ public static class PlansModule
         builder.Services.AddScoped<PlanWriter>();
         builder.Services.AddScoped<PlanParents>();
         builder.Services.AddScoped<PlanExport>();
+        builder.Services.AddScoped<PlanImport>();
         builder.Services.AddScoped<PlanQueries>();
         builder.Services.Configure<PlanTreeCache.Settings>(builder.Configuration.GetSection("Plans"));
         builder.Services.AddSingleton<PlanTreeCache>();

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text;
+using EsRegions.BrowserTests.Browser;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Plans;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Features.Plans;
+
+public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
+{
+    [Fact]
+    public async Task Staff_see_every_error_of_a_refused_file_then_import_the_spreadsheet_and_land_on_the_new_plan()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        api.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(Policies.Roles.Staff, App.TenantId("malopolska")));
+        var existing = (await api.GetFromJsonAsync<List<PlanSummaryDto>>("/malopolska/api/v1/plans", ct))!.Single();
+        var xlsx = await api.GetByteArrayAsync($"/malopolska/api/v1/plans/{existing.Id}/export?format=xlsx", ct);
+
+        await SignInAsync(Policies.Roles.Staff, "malopolska");
+        await OpenAsync("/malopolska/plany");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Importuj plan z pliku" }).ClickAsync();
+        await Page.GetByLabel("Plik planu (XLSX albo JSON)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "plan-2027.json", MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes("""{ "title": "", "kind": "annual", "status": "draft", "nodes": [] }"""),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Importuj plan" }).ClickAsync();
+
+        var alert = Page.GetByRole(AriaRole.Alert);
+        Assert.Contains("Plik „plan-2027.json” zawiera błędy (1); niczego nie zapisano", await alert.InnerTextAsync());
+        Assert.Contains("$.title: must not be empty", await alert.InnerTextAsync());
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+
+        await Page.GetByLabel("Plik planu (XLSX albo JSON)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "plan-2025.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = xlsx,
+        });
+        await Page.GetByLabel("Roczny plan działania").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Importuj plan" }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.EndsWith("/plany/import"));
+
+        var imported = (await api.GetFromJsonAsync<List<PlanSummaryDto>>("/malopolska/api/v1/plans", ct))!.Single(p => p.Id != existing.Id);
+        Assert.EndsWith($"/malopolska/plany/{imported.Id}", Page.Url);
+        Assert.Equal(44, await Page.Locator("table.plan-actions tbody tr").CountAsync());
+        Assert.Contains("projekt", await Page.Locator("main").InnerTextAsync());
+    }
+}
