@@ -35,3 +35,27 @@
     window.addEventListener('resize', later);
     document.addEventListener('toggle', later, true);
 })();
+
+// A form that makes the server work a while (a plan import) says so once it is sent: its submit buttons are
+// disabled, so that an impatient second click does not send the file twice, and its status element announces the
+// form's data-busy text. Coming back to the page through the browser's history gives the buttons back.
+(function () {
+    document.addEventListener('submit', function (e) {
+        const form = e.target;
+        if (!(form instanceof HTMLFormElement) || !form.dataset.busy || e.defaultPrevented) return;
+        const status = form.querySelector('[data-busy-status]');
+        if (status) status.textContent = form.dataset.busy;
+        // After this event, or the buttons would be left out of the submission.
+        setTimeout(function () {
+            for (const b of form.querySelectorAll('button[type=submit]')) b.disabled = true;
+        }, 0);
+    });
+    window.addEventListener('pageshow', function (e) {
+        if (!e.persisted) return;
+        for (const form of document.querySelectorAll('form[data-busy]')) {
+            for (const b of form.querySelectorAll('button[type=submit]')) b.disabled = false;
+            const status = form.querySelector('[data-busy-status]');
+            if (status) status.textContent = '';
+        }
+    });
+})();
