@@ -38,8 +38,7 @@ public sealed class ImportPlanModel(PlanImport import, IStringLocalizer<SharedRe
             ModelState.AddModelError(nameof(PlanFile), l["Plik „{0}” jest większy niż 5 MB.", file.FileName]);
             return Page();
         }
-        PlanKind? kind = Kind switch { "annual" => PlanKind.Annual, "multiYear" => PlanKind.MultiYear, _ => null };
-        if (kind is null)
+        if (PlanImport.SpreadsheetKind(Kind) is not { } kind)
         {
             ModelState.AddModelError(nameof(Kind), l["Wybierz rodzaj planu."]);
             return Page();
@@ -49,7 +48,7 @@ public sealed class ImportPlanModel(PlanImport import, IStringLocalizer<SharedRe
         {
             switch (Path.GetExtension(file.FileName).ToLowerInvariant())
             {
-                case ".xlsx": outcome = await import.SpreadsheetAsync(stream, kind.Value, ct); break;
+                case ".xlsx": outcome = await import.SpreadsheetAsync(stream, kind, ct); break;
                 case ".json": outcome = await import.JsonAsync(stream, file.FileName, ct); break;
                 default:
                     ModelState.AddModelError(nameof(PlanFile), l["Plik „{0}” nie jest arkuszem XLSX ani dokumentem JSON.", file.FileName]);

@@ -13,6 +13,14 @@ public sealed class PlanImport(PlanWriter writer, PlanParents parents, PlanLifec
     /// <summary>The largest file accepted (the API's request limit and the page's).</summary>
     public const int MaxBytes = 5 * 1024 * 1024;
 
+    /// <summary>The kind a spreadsheet's plan is stored as: "annual" (also when not given) or "multiYear"; null for anything else.</summary>
+    public static PlanKind? SpreadsheetKind(string? kind) => kind switch
+    {
+        null or "annual" => PlanKind.Annual,
+        "multiYear" => PlanKind.MultiYear,
+        _ => null,
+    };
+
     /// <summary>The stored plan, or null and the errors by place.</summary>
     public sealed record Outcome(Plan? Plan, IDictionary<string, string[]> Errors);
 

@@ -81,11 +81,10 @@ internal static class PlansApi
         PlanImport.Outcome outcome;
         if (format == "xlsx" || request.ContentType?.StartsWith(XlsxType, StringComparison.OrdinalIgnoreCase) == true)
         {
-            PlanKind? planKind = kind switch { null or "annual" => PlanKind.Annual, "multiYear" => PlanKind.MultiYear, _ => null };
-            if (planKind is null)
+            if (PlanImport.SpreadsheetKind(kind) is not { } planKind)
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["kind must be annual or multiYear."] },
                     title: "The spreadsheet is invalid; nothing was stored.");
-            outcome = await import.SpreadsheetAsync(request.Body, planKind.Value, ct);
+            outcome = await import.SpreadsheetAsync(request.Body, planKind, ct);
             if (outcome.Plan is null) return TypedResults.ValidationProblem(outcome.Errors, title: "The spreadsheet is invalid; nothing was stored.");
         }
         else
