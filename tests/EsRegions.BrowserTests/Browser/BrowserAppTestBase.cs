@@ -46,6 +46,14 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
     protected Task SignInAsync(string role, string slug) =>
         Page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [TestSignIn.Header] = TestSignIn.As(role, App.TenantId(slug)) });
 
+    /// <summary>A client of the app's API (and pages) signed in as this role of the tenant, for setting up what the browser then shows.</summary>
+    protected HttpClient ApiClientAs(string role, string slug)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        api.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(role, App.TenantId(slug)));
+        return api;
+    }
+
     /// <summary>WCAG 2.1 A/AA violations of impact serious or critical on the current page, described for a failure message.</summary>
     protected async Task<List<string>> SeriousAccessibilityViolationsAsync()
     {

@@ -31,12 +31,13 @@ public sealed class MonitoringHomeModel(EsRegionsDbContext db, MonitoringAccess 
         var plans = await db.Set<Plan>().OrderByDescending(p => p.YearFrom).ThenBy(p => p.Title).ToListAsync(ct);
         var periods = (await db.Set<ReportingPeriod>().ToListAsync(ct)).ToLookup(p => p.PlanId);
         var organisations = await access.OrganisationsAsync(ct);
-        var assigned = (await db.Set<IndicatorTrack>().Where(t => t.OrganisationId != null && organisations.Contains(t.OrganisationId.Value))
-            .Select(t => t.PlanId).ToListAsync(ct)).CountBy(id => id).ToDictionary(kv => kv.Key, kv => kv.Value);
-        // The values expected from implementers: for staff every assigned indicator, for an implementer their own.
+        // The values expected from implementers: for staff every assigned indicator, for an implementer their own;
+        // and per plan, in the same query, how many are the reader's organisation's.
         var everyone = access.IsStaff;
         var expected = db.Set<IndicatorTrack>().Where(t => t.OrganisationId != null && (everyone || organisations.Contains(t.OrganisationId.Value)));
-        var expectedPerPlan = await expected.GroupBy(t => t.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var perPlan = await expected.GroupBy(t => t.PlanId)
+            .Select(g => new { g.Key, Expected = g.Count(), Assigned = g.Count(t => organisations.Contains(t.OrganisationId!.Value)) })
+            .ToDictionaryAsync(g => g.Key, ct);
         var entered = (await (from v in db.Set<IndicatorValue>()
                               join t in expected on v.TrackId equals t.Id
                               group v by new { t.PlanId, v.Period } into g
@@ -45,14 +46,14 @@ public sealed class MonitoringHomeModel(EsRegionsDbContext db, MonitoringAccess 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PolishCalendar.Warsaw).DateTime);
         PeriodProgress Progress(ReportingPeriod p)
         {
-            var due = expectedPerPlan.GetValueOrDefault(p.PlanId);
+            var due = perPlan.GetValueOrDefault(p.PlanId)?.Expected ?? 0;
             var done = entered.GetValueOrDefault((p.PlanId, p.Key));
             return new PeriodProgress(p, done, due, p.State == PeriodState.Open && p.DueOn < today && done < due);
         }
         Plans = plans.Select(p =>
             {
                 var ordered = periods[p.Id].OrderBy(x => x.Year).ThenBy(x => x.Quarter ?? 5).ToList();
-                return new PlanEntry(p, ordered, assigned.GetValueOrDefault(p.Id), ordered.Select(Progress).ToList());
+                return new PlanEntry(p, ordered, perPlan.GetValueOrDefault(p.Id)?.Assigned ?? 0, ordered.Select(Progress).ToList());
             })
             .Where(e => access.IsStaff || e.Assigned > 0 || !access.IsImplementer).ToList();
     }

@@ -12,13 +12,6 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
     private const string Password = "bardzo-dlugie-haslo-42";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private HttpClient Api(string role, string slug)
-    {
-        var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        api.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(role, App.TenantId(slug)));
-        return api;
-    }
-
     private async Task AssertAccessibleAsync()
     {
         var violations = await SeriousAccessibilityViolationsAsync();
@@ -28,7 +21,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
     [Fact]
     public async Task An_implementer_enters_a_value_and_staff_of_a_third_region_compare_two_regions()
     {
-        using var warmia = Api(Policies.Roles.Staff, "warmia-mazury");
+        using var warmia = ApiClientAs(Policies.Roles.Staff, "warmia-mazury");
         var (planId, indicators) = await MonitoringPlans.ImportAsync(warmia, "warmia-mazury");
         var olsztyn = await App.OrganisationIdAsync("warmia-mazury", "OWES Olsztyn");
         (await warmia.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/assignment", new { organisationId = olsztyn }, Ct)).EnsureSuccessStatusCode();
@@ -60,7 +53,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         Assert.Contains("Dwa nabory przesunięto na 2025 r.", await Page.Locator("table").InnerTextAsync());
 
         (await warmia.PostAsync($"/warmia-mazury/api/v1/plans/{planId}/report/2024/publish", null, Ct)).EnsureSuccessStatusCode();
-        using var mazowsze = Api(Policies.Roles.Staff, "mazowsze");
+        using var mazowsze = ApiClientAs(Policies.Roles.Staff, "mazowsze");
         var (mPlan, mIndicators) = await MonitoringPlans.ImportAsync(mazowsze, "mazowsze");
         (await mazowsze.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{mIndicators[0].Id}/values/2024", new { value = 120 }, Ct)).EnsureSuccessStatusCode();
         (await mazowsze.PostAsync($"/mazowsze/api/v1/plans/{mPlan}/report/2024/publish", null, Ct)).EnsureSuccessStatusCode();
@@ -88,7 +81,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
     [Fact]
     public async Task Staff_pages_for_setup_approval_and_the_annual_report_are_accessible()
     {
-        using var warmia = Api(Policies.Roles.Staff, "warmia-mazury");
+        using var warmia = ApiClientAs(Policies.Roles.Staff, "warmia-mazury");
         var (planId, indicators) = await MonitoringPlans.ImportAsync(warmia, "warmia-mazury");
         (await warmia.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 31 }, Ct)).EnsureSuccessStatusCode();
         await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
@@ -114,7 +107,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
     [Fact]
     public async Task The_plan_tree_shows_accessible_status_marks_with_a_legend_for_the_chosen_year()
     {
-        using var mazowsze = Api(Policies.Roles.Staff, "mazowsze");
+        using var mazowsze = ApiClientAs(Policies.Roles.Staff, "mazowsze");
         var (planId, indicators) = await MonitoringPlans.ImportAsync(mazowsze, "mazowsze");
         (await mazowsze.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 120 }, Ct)).EnsureSuccessStatusCode();
         (await mazowsze.PutAsJsonAsync($"/mazowsze/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 20, comment = "Mniej PS" }, Ct)).EnsureSuccessStatusCode();

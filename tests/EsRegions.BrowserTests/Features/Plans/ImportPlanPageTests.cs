@@ -14,8 +14,7 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTes
     public async Task Staff_see_every_error_of_a_refused_file_then_import_the_spreadsheet_and_land_on_the_new_plan()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        api.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(Policies.Roles.Staff, App.TenantId("malopolska")));
+        using var api = ApiClientAs(Policies.Roles.Staff, "malopolska");
         var existing = (await api.GetFromJsonAsync<List<PlanSummaryDto>>("/malopolska/api/v1/plans", ct))!.Single();
         var xlsx = await api.GetByteArrayAsync($"/malopolska/api/v1/plans/{existing.Id}/export?format=xlsx", ct);
 

@@ -13,8 +13,7 @@ public sealed class PlanChangesPageTests(PostgresServer postgres) : BrowserAppTe
     public async Task A_changed_action_shows_as_before_and_after_against_the_adopted_version()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        api.DefaultRequestHeaders.Add(TestSignIn.Header, TestSignIn.As(Policies.Roles.Staff, App.TenantId("malopolska")));
+        using var api = ApiClientAs(Policies.Roles.Staff, "malopolska");
         var id = (await api.GetFromJsonAsync<List<PlanSummaryDto>>("/malopolska/api/v1/plans", ct))!.Single().Id;
         var json = await api.GetStringAsync($"/malopolska/api/v1/plans/{id}/export?format=json", ct);
         var changed = json.Replace("\"name\": \"Kompleksowe szkolenia kadry CUS.\"", "\"name\": \"Kompleksowe szkolenia kadry CUS w 2025 r.\"");
