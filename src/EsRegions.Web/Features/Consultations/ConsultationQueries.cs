@@ -12,6 +12,9 @@ public sealed record ConsultationCreatedDto(Guid Id, string Title, string Phase,
 /// <summary>A consultation as the region's home page shows it to anyone: the key of its public form, if open, and its last day.</summary>
 public sealed record PublicConsultation(Guid Id, string Title, string? PublicKey, DateOnly ClosesOn);
 
+/// <summary>A consultation whose report is not published yet, with the comments that still have no answer from staff.</summary>
+public sealed record ConsultationToAnswer(Guid Id, string Title, ConsultationPhase Phase, DateOnly ClosesOn, int Unanswered);
+
 public sealed record ResponseDto(string Decision, string Justification);
 
 public sealed record CommentDto(Guid Id, string Participant, string? Organisation, Guid? NodeId, string? Element, string Text, string? Proposal,
@@ -67,6 +70,24 @@ public sealed class ConsultationQueries(EsRegionsDbContext db, TimeProvider cloc
         var published = await db.Set<Consultation>().AsNoTracking().Where(c => c.Phase == ConsultationPhase.ReportPublished)
             .OrderByDescending(c => c.ReportPublishedAt).Take(reports).ToListAsync(ct);
         return (open, published.Select(Public).ToList());
+    }
+
+    /// <summary>
+    /// The consultations staff still work on (opened, report not published) that have comments without an answer,
+    /// those closing first at the top.
+    /// </summary>
+    public async Task<List<ConsultationToAnswer>> ToAnswerAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await (from c in db.Set<Consultation>().AsNoTracking()
+                          where c.Phase == ConsultationPhase.Open || c.Phase == ConsultationPhase.Closed
+                          let unanswered = db.Set<ConsultationComment>().Count(x => x.ConsultationId == c.Id && x.WithdrawnAt == null && x.Decision == null)
+                          where unanswered > 0
+                          select new { Consultation = c, Unanswered = unanswered }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Consultation.Schedule.ClosesAt)
+            .Select(r => new ConsultationToAnswer(r.Consultation.Id, r.Consultation.Title, r.Consultation.PhaseAt(now),
+                r.Consultation.Schedule.EffectiveClosesOn, r.Unanswered))
+            .ToList();
     }
 
     private static PublicConsultation Public(Consultation c) => new(c.Id, c.Title, c.PublicKey, c.Schedule.EffectiveClosesOn);

@@ -20,6 +20,7 @@ public static class MonitoringModule
         services.AddScoped<IPlatformDataLoader, IndicatorCatalogueLoader>();
         services.AddScoped<IPlatformDataLoader, PopulationLoader>();
         services.AddScoped<MonitoringAccess>();
+        services.AddScoped<ReportingProgress>();
         services.AddScoped<ReportingSchedule>();
         services.AddScoped<ValueEntry>();
         services.AddScoped<AnnualReport>();

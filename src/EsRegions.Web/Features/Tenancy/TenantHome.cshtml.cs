@@ -1,5 +1,8 @@
 using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
+using EsRegions.Web.Features.Meetings;
+using EsRegions.Web.Features.Monitoring;
+using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,11 +12,17 @@ namespace EsRegions.Web.Features.Tenancy;
 /// <summary>
 /// The region's front page, for anyone: who runs it and how to reach them, and where the public takes part —
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
+/// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
+/// indicators), the next meetings, and for staff the consultation comments still without an answer.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
-public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries consultations, MemberCalls calls) : PageModel
+public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries consultations, MemberCalls calls,
+    IAuthorizationService authorization, ReportingProgress reporting, CalendarQuery calendar) : PageModel
 {
+    /// <summary>How far ahead the home page looks for meetings, and how many it lists.</summary>
+    public const int MeetingDays = 30, MeetingsShown = 5;
+
     /// <summary>The newest published reports shown; older ones stay at their addresses.</summary>
     public const int ReportsShown = 10;
 
@@ -22,9 +31,28 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     public IReadOnlyList<PublicConsultation> Reports { get; private set; } = [];
     public int OpenCalls { get; private set; }
 
+    /// <summary>The reader is a signed-in member of this region (their work is shown above the public part).</summary>
+    public bool IsMember { get; private set; }
+    public bool IsStaff { get; private set; }
+    /// <summary>Open periods that expect values from the reader (staff: from any implementer), overdue and soonest due first.</summary>
+    public IReadOnlyList<(PlanProgress Plan, PeriodProgress Period)> OpenPeriods { get; private set; } = [];
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+    public IReadOnlyList<ConsultationToAnswer> ToAnswer { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         (OpenConsultations, Reports) = await consultations.PublicAsync(ReportsShown, ct);
         OpenCalls = await calls.OpenCountAsync(ct);
+        IsMember = (await authorization.AuthorizeAsync(User, Policies.TenantApi)).Succeeded;
+        if (!IsMember) return;
+        IsStaff = (await authorization.AuthorizeAsync(User, Policies.TenantStaff)).Succeeded;
+        OpenPeriods = (await reporting.PlansAsync(ct))
+            .SelectMany(plan => plan.Periods.Where(p => !p.Period.IsLocked && p.Expected > 0).Select(p => (plan, p)))
+            .OrderByDescending(x => x.p.Overdue).ThenBy(x => x.p.Period.DueOn ?? DateOnly.MaxValue).ThenBy(x => x.plan.Plan.Title)
+            .ToList();
+        var today = reporting.Today;
+        Meetings = (await calendar.BetweenAsync(today, today.AddDays(MeetingDays), new CalendarFilter(), ct))
+            .Where(m => !m.IsCancelled).Take(MeetingsShown).ToList();
+        if (IsStaff) ToAnswer = await consultations.ToAnswerAsync(ct);
     }
 }

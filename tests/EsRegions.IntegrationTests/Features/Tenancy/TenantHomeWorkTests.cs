@@ -1,0 +1,153 @@
+using System.Net.Http.Json;
+using EsRegions.IntegrationTests.Features.Meetings;
+using EsRegions.IntegrationTests.Features.Monitoring;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Consultations;
+using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EsRegions.IntegrationTests.Features.Tenancy;
+
+/// <summary>
+/// A signed-in member of a region finds their work on its home page: the open reporting periods that wait for their
+/// values (an implementer only their own indicators), the next meetings, and for staff the consultation comments still
+/// without an answer. Visitors and members of another region see none of it.
+/// </summary>
+public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(postgres)
+{
+    private const string Slug = "warmia-mazury", Password = "bardzo-dlugie-haslo-42";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private HttpClient Staff => field ??= ClientAs(Policies.Roles.Staff, Slug);
+
+    [Fact]
+    public async Task An_implementers_home_page_lists_their_open_periods_with_due_date_progress_and_lateness_until_approved()
+    {
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(Staff, Slug);
+        var olsztyn = await App.OrganisationIdAsync(Slug, "OWES Olsztyn");
+        var elblag = await App.OrganisationIdAsync(Slug, "OWES Elbląg");
+        await Staff.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[0].Id}/assignment", new { organisationId = olsztyn }, Ct);
+        await Staff.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[1].Id}/assignment", new { organisationId = olsztyn }, Ct);
+        await Staff.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[2].Id}/assignment", new { organisationId = elblag }, Ct);
+        (await Staff.PutAsJsonAsync($"/{Slug}/api/v1/plans/{planId}/periods/2024", new { dueOn = "2025-01-31" }, Ct)).EnsureSuccessStatusCode();
+        await App.CreateImplementerAsync("owes@olsztyn.example", Password, Slug, olsztyn);
+        var (implementer, _) = await App.SignInAsync(Slug, "owes@olsztyn.example", Password);
+        (await implementer.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 100 }, Ct)).EnsureSuccessStatusCode();
+
+        var mine = Work(await implementer.GetStringAsync($"/{Slug}/", Ct));
+        var staffs = Work(await Staff.GetStringAsync($"/{Slug}/", Ct));
+
+        // The implementer counts their own two indicators, staff all three assigned; the due date passed with values missing.
+        Assert.Contains($"<a href=\"/{Slug}/monitoring/plany/{planId}/okresy/2024\">2024</a>", mine);
+        Assert.Contains("termin 31 stycznia 2025 r.,", mine);
+        Assert.Contains("przekazane wartości: 1 z 2", mine);
+        Assert.Contains("po terminie", mine);
+        Assert.Contains("przekazane wartości: 1 z 3", staffs);
+
+        (await implementer.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[1].Id}/values/2024", new { value = 30 }, Ct)).EnsureSuccessStatusCode();
+        mine = Work(await implementer.GetStringAsync($"/{Slug}/", Ct));
+        Assert.Contains("przekazane wartości: 2 z 2", mine);
+        Assert.DoesNotContain("po terminie", mine);
+
+        (await Staff.PostAsync($"/{Slug}/api/v1/plans/{planId}/periods/2024/approve", null, Ct)).EnsureSuccessStatusCode();
+        mine = Work(await implementer.GetStringAsync($"/{Slug}/", Ct));
+        Assert.DoesNotContain("/okresy/2024", mine);
+        Assert.Contains("Żaden otwarty okres sprawozdawczy nie czeka na wartości.", mine);
+    }
+
+    [Fact]
+    public async Task Staff_see_periods_with_every_value_in_as_ready_to_approve()
+    {
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(Staff, Slug);
+        var olsztyn = await App.OrganisationIdAsync(Slug, "OWES Olsztyn");
+        await Staff.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[0].Id}/assignment", new { organisationId = olsztyn }, Ct);
+        (await Staff.PutAsJsonAsync($"/{Slug}/api/v1/plans/{planId}/periods/2024", new { dueOn = "2025-01-31" }, Ct)).EnsureSuccessStatusCode();
+        (await Staff.PutAsJsonAsync($"/{Slug}/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 100 }, Ct)).EnsureSuccessStatusCode();
+
+        var work = Work(await Staff.GetStringAsync($"/{Slug}/", Ct));
+
+        Assert.Contains("przekazane wartości: 1 z 1", work);
+        Assert.Contains("do zatwierdzenia", work);
+    }
+
+    [Fact]
+    public async Task The_home_page_lists_the_next_meetings_of_the_coming_thirty_days_without_cancelled_ones()
+    {
+        var secretary = ClientAs(Policies.Roles.Secretary, Slug);
+        var soon = DateTime.UtcNow.Date.AddDays(5);
+        var next = await secretary.CreateMeetingAsync(Slug, $"{soon:yyyy-MM-dd}T10:00:00", $"{soon:yyyy-MM-dd}T12:00:00");
+        var cancelled = await secretary.CreateMeetingAsync(Slug, $"{soon.AddDays(1):yyyy-MM-dd}T10:00:00", $"{soon.AddDays(1):yyyy-MM-dd}T12:00:00");
+        (await secretary.PostAsync($"/{Slug}/api/v1/meetings/{cancelled}/cancel", null, Ct)).EnsureSuccessStatusCode();
+        var later = await secretary.CreateMeetingAsync(Slug, $"{soon.AddDays(60):yyyy-MM-dd}T10:00:00", $"{soon.AddDays(60):yyyy-MM-dd}T12:00:00");
+
+        var work = Work(await ClientAs(Policies.Roles.Implementer, Slug).GetStringAsync($"/{Slug}/", Ct));
+
+        Assert.Contains($"<a href=\"/{Slug}/kalendarz/{next}\">Posiedzenie MKRES</a>", work);
+        Assert.DoesNotContain(cancelled.ToString(), work);
+        Assert.DoesNotContain(later.ToString(), work);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_consultations_with_comments_still_without_an_answer_and_implementers_do_not()
+    {
+        var (consultation, _) = await AddConsultationWithCommentsAsync(Slug, answered: 1, unanswered: 2);
+        var (done, _) = await AddConsultationWithCommentsAsync(Slug, answered: 2, unanswered: 0);
+        var (other, _) = await AddConsultationWithCommentsAsync("mazowsze", answered: 0, unanswered: 3);
+
+        var work = Work(await Staff.GetStringAsync($"/{Slug}/", Ct));
+        var implementers = Work(await ClientAs(Policies.Roles.Implementer, Slug).GetStringAsync($"/{Slug}/", Ct));
+
+        Assert.Contains($"<a href=\"/{Slug}/konsultacje/{consultation}/uwagi\">", work);
+        Assert.Contains("bez odpowiedzi: 2", work);
+        Assert.DoesNotContain(done.ToString(), work);
+        Assert.DoesNotContain(other.ToString(), work);
+        Assert.DoesNotContain("Uwagi bez odpowiedzi", implementers);
+    }
+
+    [Fact]
+    public async Task Visitors_and_members_of_another_region_see_no_ones_work_on_the_home_page()
+    {
+        var (consultation, _) = await AddConsultationWithCommentsAsync(Slug, answered: 0, unanswered: 1);
+
+        var visitor = await Client.GetStringAsync($"/{Slug}/", Ct);
+        var otherRegion = await ClientAs(Policies.Roles.Staff, "mazowsze").GetStringAsync($"/{Slug}/", Ct);
+        var own = await Staff.GetStringAsync($"/{Slug}/", Ct);
+
+        Assert.Contains("Twoje sprawy", own);
+        Assert.DoesNotContain("Twoje sprawy", visitor);
+        Assert.DoesNotContain("Twoje sprawy", otherRegion);
+        Assert.DoesNotContain(consultation.ToString(), visitor);
+        Assert.DoesNotContain(consultation.ToString(), otherRegion);
+    }
+
+    /// <summary>The "your work" section of a home page.</summary>
+    private static string Work(string html)
+    {
+        var start = html.IndexOf("id=\"your-work\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the home page has no section of the reader's work");
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    /// <summary>An open consultation (invited participants only) with one participant's comments, some answered.</summary>
+    private async Task<(Guid Id, Guid Participant)> AddConsultationWithCommentsAsync(string slug, int answered, int unanswered)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var consultation = new Consultation($"Projekt {slug} z uwagami", null, null, false,
+            ConsultationSchedule.Create(today, today.AddDays(30), moveToNextWorkingDay: false));
+        consultation.Open(now);
+        var participant = new ConsultationParticipant(consultation.Id, new ParticipantCandidate("Anna Nowak", "anna@fundacja.example", "Fundacja Razem"), "manual", now);
+        var comments = Enumerable.Range(0, answered + unanswered)
+            .Select(i => new ConsultationComment(consultation.Id, participant.Id, null, new CommentText($"Uwaga {i + 1}", null, null), now))
+            .ToList();
+        foreach (var c in comments.Take(answered)) c.Respond(CommentDecision.Accepted, "Uwzględniono.", now);
+
+        await using var scope = App.ScopeFor(slug);
+        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+        db.Add(consultation);
+        db.Add(participant);
+        db.AddRange(comments);
+        await db.SaveChangesAsync(Ct);
+        return (consultation.Id, participant.Id);
+    }
+}
