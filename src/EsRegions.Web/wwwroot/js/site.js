@@ -59,3 +59,25 @@
         }
     });
 })();
+
+// On a phone the site's links fold behind a "Menu" button, so that a page starts with its own content and not with
+// a screenful of links (the layout shows the button only when this script runs; without it the links stay open).
+// The button says whether the menu is open (aria-expanded); Escape closes it and gives the focus back to the button.
+(function () {
+    const button = document.querySelector('[data-nav-toggle]');
+    const nav = button && document.getElementById(button.getAttribute('aria-controls'));
+    if (!nav) return;
+    nav.classList.add('collapse');
+    button.hidden = false;
+    const isOpen = function () { return button.getAttribute('aria-expanded') === 'true'; };
+    function set(open) {
+        nav.classList.toggle('show', open);
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    }
+    button.addEventListener('click', function () { set(!isOpen()); });
+    document.addEventListener('keydown', function (e) {
+        if (e.key !== 'Escape' || !isOpen() || !(nav.contains(document.activeElement) || document.activeElement === button)) return;
+        set(false);
+        button.focus();
+    });
+})();

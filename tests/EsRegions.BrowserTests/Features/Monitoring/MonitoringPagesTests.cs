@@ -32,7 +32,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         await Page.GetByLabel("Hasło").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
         await Page.WaitForURLAsync("**/warmia-mazury/");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Monitoring" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Monitoring", Exact = true }).ClickAsync();
         await AssertAccessibleAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Wartości za 2024" }).ClickAsync();
         await AssertAccessibleAsync();

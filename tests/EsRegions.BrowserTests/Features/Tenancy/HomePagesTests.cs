@@ -1,4 +1,5 @@
 using EsRegions.BrowserTests.Browser;
+using Microsoft.Playwright;
 using EsRegions.IntegrationTests.Support;
 
 namespace EsRegions.BrowserTests.Features.Tenancy;
@@ -57,5 +58,55 @@ public sealed class HomePagesTests(PostgresServer postgres) : BrowserAppTestBase
         var violations = await SeriousAccessibilityViolationsAsync();
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_links_fold_behind_a_menu_button_that_opens_and_closes_by_keyboard()
+    {
+        await SignInAsync("Staff", "malopolska");
+        await Page.SetViewportSizeAsync(375, 740);
+        await OpenAsync("/malopolska/");
+        var menu = Page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        var plans = Page.Locator("#site-nav").GetByRole(AriaRole.Link, new() { Name = "Plany" });
+
+        // Closed, the page starts with its own content: the heading is on the first screen, under the site's name.
+        Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));
+        Assert.False(await plans.IsVisibleAsync());
+        Assert.True(await Page.EvaluateAsync<double>("document.querySelector('main h1').getBoundingClientRect().top") < 250);
+
+        await menu.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        Assert.Equal("true", await menu.GetAttributeAsync("aria-expanded"));
+        Assert.True(await plans.IsVisibleAsync());
+        var open = await SeriousAccessibilityViolationsAsync();
+        Assert.True(open.Count == 0, string.Join(Environment.NewLine, open));
+
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Strona główna", await Page.EvaluateAsync<string>("document.activeElement.textContent"));
+        await Page.Keyboard.PressAsync("Escape");
+        Assert.Equal("false", await menu.GetAttributeAsync("aria-expanded"));
+        Assert.False(await plans.IsVisibleAsync());
+        Assert.Equal("true", await Page.EvaluateAsync<string>("String(document.activeElement.hasAttribute('data-nav-toggle'))"));
+
+        // On a wide screen there is no button: the links are always there.
+        await Page.SetViewportSizeAsync(1280, 900);
+        Assert.False(await menu.IsVisibleAsync());
+        Assert.True(await plans.IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task On_a_phone_without_script_the_links_stay_open_and_no_button_is_shown()
+    {
+        await using var context = await Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 375, Height = 740 },
+            Locale = "pl-PL",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/malopolska/");
+
+        Assert.True(await page.Locator("#site-nav").GetByRole(AriaRole.Link, new() { Name = "Zaloguj się" }).IsVisibleAsync());
+        Assert.False(await page.Locator("[data-nav-toggle]").IsVisibleAsync());
     }
 }
