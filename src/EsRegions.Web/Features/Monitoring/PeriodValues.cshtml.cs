@@ -23,9 +23,16 @@ public sealed class PeriodValuesModel(EsRegionsDbContext db, MonitoringAccess ac
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool IsStaff => access.IsStaff;
 
+    /// <summary>Indicators of the period without a value (staff see every indicator of the plan).</summary>
+    public int Missing => Rows.Count(r => r.Value is null);
+
     [BindProperty]
     [Display(Name = "Powód ponownego otwarcia")]
     public string? Reason { get; set; }
+
+    /// <summary>Staff confirm that a period with indicators still missing a value is approved all the same.</summary>
+    [BindProperty]
+    public bool ApproveIncomplete { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid planId, string period, CancellationToken ct) =>
         await LoadAsync(planId, period, ct) ? Page() : NotFound();
@@ -34,6 +41,13 @@ public sealed class PeriodValuesModel(EsRegionsDbContext db, MonitoringAccess ac
     {
         if (!access.IsStaff) return Forbid();
         if (!await LoadAsync(planId, period, ct)) return NotFound();
+        // Approval locks the values: one click must not lock a period that most implementers have not reported yet.
+        if (Missing > 0 && !ApproveIncomplete && PeriodRow?.IsLocked != true)
+        {
+            ModelState.AddModelError(nameof(ApproveIncomplete),
+                l["Wartości nie ma jeszcze {0} z {1} wskaźników. Zaznacz, że zatwierdzasz okres mimo to.", Missing, Rows.Count]);
+            return Page();
+        }
         PeriodRow ??= schedule.AddAnnual(Plan.Plan.Id, Period);
         await schedule.ApproveAsync(Plan.Plan, PeriodRow, ct);
         await db.SaveChangesAsync(ct);

@@ -92,7 +92,14 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz okres" }).ClickAsync();
         Assert.Contains("31 stycznia 2025", await Page.Locator("table").First.InnerTextAsync());
 
+        // One of the plan's indicators has a value: approval asks to be confirmed, then locks the period.
         await OpenAsync($"/warmia-mazury/monitoring/plany/{planId}/okresy/2024");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zatwierdź okres (zablokuj wartości)" }).ClickAsync();
+        var asked = await Page.Locator("main").InnerTextAsync();
+        Assert.Contains("Zaznacz, że zatwierdzasz okres mimo to.", asked);
+        Assert.Contains("Stan okresu: otwarty", asked);
+        await AssertAccessibleAsync();
+        await Page.GetByLabel("Zatwierdzam okres mimo brakujących wartości").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zatwierdź okres (zablokuj wartości)" }).ClickAsync();
         Assert.Contains("zatwierdzony", await Page.Locator("main").InnerTextAsync());
         await AssertAccessibleAsync();

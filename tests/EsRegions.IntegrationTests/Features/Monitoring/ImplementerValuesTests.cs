@@ -105,4 +105,38 @@ public sealed class ImplementerValuesTests(PostgresServer postgres) : AppTestBas
         var report = await staff.GetStringAsync($"/warmia-mazury/monitoring/plany/{planId}/raport/2024", Ct);
         Assert.Contains("brak danych", report);
     }
+
+    [Fact]
+    public async Task Approving_a_period_on_the_page_with_values_missing_needs_a_confirmation_that_is_then_honoured()
+    {
+        var staff = Staff; // one client: the antiforgery cookie of the form must come back with the post
+        var (planId, indicators) = await MonitoringPlans.ImportAsync(staff, "warmia-mazury");
+        (await staff.PutAsJsonAsync($"/warmia-mazury/api/v1/indicators/{indicators[0].Id}/values/2024", new { value = 100 }, Ct)).EnsureSuccessStatusCode();
+        var url = $"/warmia-mazury/monitoring/plany/{planId}/okresy/2024";
+        var form = await staff.GetStringAsync(url, Ct);
+        Assert.Contains($"Bez wartości: {indicators.Count - 1} z {indicators.Count} wskaźników.", form);
+
+        var unconfirmed = await staff.PostAsync(url + "?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = SignInClient.AntiforgeryToken(form),
+        }), Ct);
+        var html = await unconfirmed.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains($"Wartości nie ma jeszcze {indicators.Count - 1} z {indicators.Count} wskaźników.", html);
+        Assert.Equal("open", await StateAsync());
+
+        var confirmed = await staff.PostAsync(url + "?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ApproveIncomplete"] = "true", ["__RequestVerificationToken"] = SignInClient.AntiforgeryToken(html),
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("approved", await StateAsync());
+
+        async Task<string?> StateAsync() =>
+            (await staff.GetFromJsonAsync<List<System.Text.Json.JsonElement>>($"/warmia-mazury/api/v1/plans/{planId}/periods", Ct))!
+                .SingleOrDefault(p => p.GetProperty("period").GetString() == "2024") is { ValueKind: System.Text.Json.JsonValueKind.Object } p
+                ? p.GetProperty("state").GetString() : "open";
+    }
 }
