@@ -19,6 +19,22 @@ public static class UiFormat
     public static string Date(DateOnly d, CultureInfo language) =>
         Of(language) == English ? d.ToString("d MMMM yyyy", English) : d.ToString("d MMMM yyyy 'r.'", Polish);
 
-    /// <summary>A value as reports show it: at most two decimal places.</summary>
-    public static string Number(decimal n) => n.ToString("0.##", Of(CultureInfo.CurrentUICulture));
+    /// <summary>
+    /// An instant as Warsaw's wall-clock time in the interface's language: "6 grudnia 2026 r., 19:22", "6 December 2026,
+    /// 19:22" (when a value was changed, a report published, an application sent).
+    /// </summary>
+    public static string Time(DateTimeOffset at) => Time(at, CultureInfo.CurrentUICulture);
+
+    public static string Time(DateTimeOffset at, CultureInfo language)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Features.Notifications.PolishCalendar.Warsaw);
+        return Date(DateOnly.FromDateTime(local.DateTime), language) + local.ToString(", HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A value as reports show it: at most two decimal places, thousands grouped as the language writes them
+    /// ("12 345,5" with a non-breaking space, "12,345.5"), like amounts of money. Only for reading: form fields keep
+    /// the plain number, which the value form reads back without ambiguity.
+    /// </summary>
+    public static string Number(decimal n) => n.ToString("#,0.##", Of(CultureInfo.CurrentUICulture));
 }
