@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace EsRegions.Web.Features.Monitoring;
@@ -23,8 +24,11 @@ public readonly partial record struct ReportingPeriodKey(int Year, int? Quarter)
 
     public override string ToString() => Quarter is { } q ? $"{Year}-Q{q}" : $"{Year}";
 
-    /// <summary>Polish label: "2024" or "II kw. 2024".</summary>
+    /// <summary>Polish label: "2024" or "II kw. 2024" (stored texts: reminder titles, messages of the domain).</summary>
     public string Label => Quarter is { } q ? $"{new[] { "I", "II", "III", "IV" }[q - 1]} kw. {Year}" : $"{Year}";
+
+    /// <summary>The label in the interface's language: "II kw. 2024" on Polish pages, "Q2 2024" on English ones.</summary>
+    public string UiLabel => Quarter is { } q && CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? $"Q{q} {Year}" : Label;
 
     [GeneratedRegex("^(20[0-9]{2}|19[0-9]{2})(?:-Q([1-4]))?$")]
     private static partial Regex Pattern();
