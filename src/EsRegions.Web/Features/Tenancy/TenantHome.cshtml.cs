@@ -2,10 +2,12 @@ using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Monitoring;
+using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Tenancy;
 
@@ -13,12 +15,12 @@ namespace EsRegions.Web.Features.Tenancy;
 /// The region's front page, for anyone: who runs it and how to reach them, and where the public takes part —
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
-/// indicators), the next meetings, and for staff the consultation comments still without an answer.
+/// indicators), the next meetings (for the secretariat with the invitees' answers), and for staff the consultation comments still without an answer.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
 public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries consultations, MemberCalls calls,
-    IAuthorizationService authorization, ReportingProgress reporting, CalendarQuery calendar) : PageModel
+    IAuthorizationService authorization, ReportingProgress reporting, CalendarQuery calendar, EsRegionsDbContext db) : PageModel
 {
     /// <summary>How far ahead the home page looks for meetings, and how many it lists.</summary>
     public const int MeetingDays = 30, MeetingsShown = 5;
@@ -37,6 +39,8 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     /// <summary>Open periods that expect values from the reader (staff: from any implementer), overdue and soonest due first.</summary>
     public IReadOnlyList<(PlanProgress Plan, PeriodProgress Period)> OpenPeriods { get; private set; } = [];
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+    /// <summary>For the secretariat: the invitees' answers per listed meeting that has invitations.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyDictionary<RsvpStatus, int>> Answers { get; private set; } = new Dictionary<Guid, IReadOnlyDictionary<RsvpStatus, int>>();
     public IReadOnlyList<ConsultationToAnswer> ToAnswer { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -53,6 +57,15 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
         var today = reporting.Today;
         Meetings = (await calendar.BetweenAsync(today, today.AddDays(MeetingDays), new CalendarFilter(), ct))
             .Where(m => !m.IsCancelled).Take(MeetingsShown).ToList();
+        if (Meetings.Count > 0 && (await authorization.AuthorizeAsync(User, Policies.CommitteeSecretariat)).Succeeded)
+        {
+            var ids = Meetings.Select(m => m.Id).ToList();
+            Answers = (await db.Set<Invitation>().Where(i => ids.Contains(i.MeetingId))
+                    .GroupBy(i => new { i.MeetingId, i.Status }).Select(g => new { g.Key.MeetingId, g.Key.Status, Count = g.Count() })
+                    .ToListAsync(ct))
+                .GroupBy(x => x.MeetingId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<RsvpStatus, int>)g.ToDictionary(x => x.Status, x => x.Count));
+        }
         if (IsStaff) ToAnswer = await consultations.ToAnswerAsync(ct);
     }
 }

@@ -3,8 +3,10 @@ using EsRegions.IntegrationTests.Features.Meetings;
 using EsRegions.IntegrationTests.Features.Monitoring;
 using EsRegions.IntegrationTests.Support;
 using EsRegions.Web.Features.Consultations;
+using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EsRegions.IntegrationTests.Features.Tenancy;
@@ -71,7 +73,7 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
     }
 
     [Fact]
-    public async Task The_home_page_lists_the_next_meetings_of_the_coming_thirty_days_without_cancelled_ones()
+    public async Task The_home_page_lists_the_next_meetings_of_the_coming_thirty_days_without_cancelled_ones_and_the_answers_for_the_secretariat()
     {
         var secretary = ClientAs(Policies.Roles.Secretary, Slug);
         var soon = DateTime.UtcNow.Date.AddDays(5);
@@ -80,11 +82,25 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
         (await secretary.PostAsync($"/{Slug}/api/v1/meetings/{cancelled}/cancel", null, Ct)).EnsureSuccessStatusCode();
         var later = await secretary.CreateMeetingAsync(Slug, $"{soon.AddDays(60):yyyy-MM-dd}T10:00:00", $"{soon.AddDays(60):yyyy-MM-dd}T12:00:00");
 
+        await secretary.InviteAsync(Slug, next, ("Anna Nowak", "anna@fundacja.example"), ("Jan Kowalski", "jan@gmina.example"));
+        await using (var scope = App.ScopeFor(Slug))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+            var meeting = await db.Set<Meeting>().SingleAsync(m => m.Id == next, Ct);
+            (await db.Set<Invitation>().SingleAsync(i => i.MeetingId == next && i.Email == "anna@fundacja.example", Ct))
+                .Respond(meeting, RsvpStatus.Accepted, null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Ct);
+        }
+
         var work = Work(await ClientAs(Policies.Roles.Implementer, Slug).GetStringAsync($"/{Slug}/", Ct));
+        var secretariat = Work(await secretary.GetStringAsync($"/{Slug}/", Ct));
 
         Assert.Contains($"<a href=\"/{Slug}/kalendarz/{next}\">Posiedzenie MKRES</a>", work);
         Assert.DoesNotContain(cancelled.ToString(), work);
         Assert.DoesNotContain(later.ToString(), work);
+        // The secretariat sees how the invitees answered; an implementer does not.
+        Assert.Contains("Odpowiedzi zaproszonych: 1 weźmie udział, 0 nie weźmie udziału, 0 może, 1 bez odpowiedzi.", secretariat);
+        Assert.DoesNotContain("Odpowiedzi zaproszonych", work);
     }
 
     [Fact]
