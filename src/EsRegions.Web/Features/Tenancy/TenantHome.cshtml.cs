@@ -36,6 +36,8 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     /// <summary>The reader is a signed-in member of this region (their work is shown above the public part).</summary>
     public bool IsMember { get; private set; }
     public bool IsStaff { get; private set; }
+    /// <summary>The reader reports (an implementer) or oversees reporting (staff); a secretary or committee member does neither.</summary>
+    public bool ShowsReporting { get; private set; }
     /// <summary>Open periods that expect values from the reader (staff: from any implementer), overdue and soonest due first.</summary>
     public IReadOnlyList<(PlanProgress Plan, PeriodProgress Period)> OpenPeriods { get; private set; } = [];
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
@@ -50,7 +52,8 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
         IsMember = (await authorization.AuthorizeAsync(User, Policies.TenantApi)).Succeeded;
         if (!IsMember) return;
         IsStaff = (await authorization.AuthorizeAsync(User, Policies.TenantStaff)).Succeeded;
-        OpenPeriods = (await reporting.PlansAsync(ct))
+        ShowsReporting = IsStaff || User.IsInRole(Policies.Roles.Implementer);
+        if (ShowsReporting) OpenPeriods = (await reporting.PlansAsync(ct))
             .SelectMany(plan => plan.Periods.Where(p => !p.Period.IsLocked && p.Expected > 0).Select(p => (plan, p)))
             .OrderByDescending(x => x.p.Overdue).ThenBy(x => x.p.Period.DueOn ?? DateOnly.MaxValue).ThenBy(x => x.plan.Plan.Title)
             .ToList();

@@ -101,6 +101,9 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
         // The secretariat sees how the invitees answered; an implementer does not.
         Assert.Contains("Odpowiedzi zaproszonych: 1 weźmie udział, 0 nie weźmie udziału, 0 może, 1 bez odpowiedzi.", secretariat);
         Assert.DoesNotContain("Odpowiedzi zaproszonych", work);
+        // A secretary neither reports nor approves: no reporting section, no consultation comments.
+        Assert.DoesNotContain("Sprawozdawczość", secretariat);
+        Assert.DoesNotContain("Uwagi bez odpowiedzi", secretariat);
     }
 
     [Fact]
