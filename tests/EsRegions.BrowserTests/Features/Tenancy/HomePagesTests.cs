@@ -94,6 +94,26 @@ public sealed class HomePagesTests(PostgresServer postgres) : BrowserAppTestBase
         Assert.True(await plans.IsVisibleAsync());
     }
 
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(1280)]
+    public async Task On_a_laptop_the_header_of_an_administrator_shows_every_link_without_scrolling_sideways(int width)
+    {
+        await SignInAsync("TenantAdmin", "malopolska");
+        await Page.SetViewportSizeAsync(width, 800);
+        await OpenAsync("/malopolska/?culture=en-GB&ui-culture=en-GB");
+
+        var pageWidth = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var language = await Page.GetByRole(AriaRole.Link, new() { Name = "Polski" }).BoundingBoxAsync();
+        var links = Page.Locator("#site-nav .site-links a");
+
+        Assert.True(pageWidth <= width, $"the page scrolls sideways: {pageWidth} px wide");
+        Assert.NotNull(language);
+        Assert.True(language.X + language.Width <= width, $"the language switch ends at {language.X + language.Width} px");
+        Assert.Equal(9, await links.CountAsync());
+        foreach (var link in await links.AllAsync()) Assert.True(await link.IsVisibleAsync(), await link.InnerTextAsync());
+    }
+
     [Fact]
     public async Task On_a_phone_without_script_the_links_stay_open_and_no_button_is_shown()
     {
