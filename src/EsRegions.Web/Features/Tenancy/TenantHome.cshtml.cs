@@ -15,7 +15,8 @@ namespace EsRegions.Web.Features.Tenancy;
 /// The region's front page, for anyone: who runs it and how to reach them, and where the public takes part —
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
-/// indicators), the next meetings (for the secretariat with the invitees' answers), and for staff the consultation comments still without an answer.
+/// indicators), the next meetings (for the secretariat with the invitees' answers), and for staff the consultation
+/// comments still without an answer.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
