@@ -15,8 +15,8 @@ namespace EsRegions.Web.Features.Tenancy;
 /// The region's front page, for anyone: who runs it and how to reach them, and where the public takes part —
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
-/// indicators), the next meetings (for the secretariat with the invitees' answers), and for staff the consultation
-/// comments still without an answer.
+/// indicators), the next meetings (for the secretariat with the invitees' answers, and the calls for members whose
+/// applications wait for a decision), and for staff the consultation comments still without an answer.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
@@ -45,6 +45,8 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     /// <summary>For the secretariat: the invitees' answers per listed meeting that has invitations.</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyDictionary<RsvpStatus, int>> Answers { get; private set; } = new Dictionary<Guid, IReadOnlyDictionary<RsvpStatus, int>>();
     public IReadOnlyList<ConsultationToAnswer> ToAnswer { get; private set; } = [];
+    /// <summary>Staff and committee secretaries: calls for members whose applications wait for a decision (null: not theirs to see).</summary>
+    public IReadOnlyList<CallAwaitingDecision>? Applications { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -61,7 +63,9 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
         var today = reporting.Today;
         Meetings = (await calendar.BetweenAsync(today, today.AddDays(MeetingDays), new CalendarFilter(), ct))
             .Where(m => !m.IsCancelled).Take(MeetingsShown).ToList();
-        if (Meetings.Count > 0 && (await authorization.AuthorizeAsync(User, Policies.CommitteeSecretariat)).Succeeded)
+        var secretariat = (await authorization.AuthorizeAsync(User, Policies.CommitteeSecretariat)).Succeeded;
+        if (secretariat) Applications = await calls.AwaitingDecisionAsync(ct);
+        if (Meetings.Count > 0 && secretariat)
         {
             var ids = Meetings.Select(m => m.Id).ToList();
             Answers = (await db.Set<Invitation>().Where(i => ids.Contains(i.MeetingId))

@@ -2,10 +2,13 @@ using System.Net.Http.Json;
 using EsRegions.IntegrationTests.Features.Meetings;
 using EsRegions.IntegrationTests.Features.Monitoring;
 using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Committees;
+using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -121,6 +124,41 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
         Assert.DoesNotContain(done.ToString(), work);
         Assert.DoesNotContain(other.ToString(), work);
         Assert.DoesNotContain("Uwagi bez odpowiedzi", implementers);
+    }
+
+    [Fact]
+    public async Task The_secretariat_sees_the_calls_whose_applications_wait_for_a_decision()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid waiting, decided;
+        await using (var scope = App.ScopeFor(Slug))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+            var committee = await db.Set<Committee>().Select(c => c.Id).FirstAsync(Ct);
+            var open = new MemberCall(committee, "Nabór do MKRES 2027", "Zapraszamy.", today.AddDays(14), today.AddDays(30), []);
+            open.Open();
+            var done = new MemberCall(committee, "Nabór rozstrzygnięty", "Zapraszamy.", today.AddDays(14), null, []);
+            done.Open();
+            var applications = new[] { "Anna Nowak", "Jan Kowalski", "Ewa Wiśniewska" }
+                .Select(name => new CallApplication(open, name, $"{name.Split(' ')[0].ToLowerInvariant()}@example.org", "Fundacja", SeatCategory.SocialEconomyEntity,
+                    "Chcę działać.", rodoConsent: true, DateTimeOffset.UtcNow)).ToList();
+            applications[0].Reject("Brak miejsc.", "Sekretarz", DateTimeOffset.UtcNow);
+            var other = new CallApplication(done, "Piotr Zieliński", "piotr@example.org", "Gmina", SeatCategory.SocialEconomyEntity, "Chcę działać.", true, DateTimeOffset.UtcNow);
+            other.Reject("Brak miejsc.", "Sekretarz", DateTimeOffset.UtcNow);
+            db.AddRange(open, done);
+            db.AddRange(applications);
+            db.Add(other);
+            await db.SaveChangesAsync(Ct);
+            (waiting, decided) = (open.Id, done.Id);
+        }
+
+        var secretariat = Work(await ClientAs(Policies.Roles.Secretary, Slug).GetStringAsync($"/{Slug}/", Ct));
+        var implementer = Work(await ClientAs(Policies.Roles.Implementer, Slug).GetStringAsync($"/{Slug}/", Ct));
+
+        Assert.Contains($"<a href=\"/{Slug}/komitety/nabory/{waiting}\">Nabór do MKRES 2027</a> — czeka na decyzję: 2", secretariat);
+        Assert.Contains($"odpowiedź obiecana do {UiFormat.Date(today.AddDays(30), UiFormat.Polish)}", secretariat);
+        Assert.DoesNotContain(decided.ToString(), secretariat);
+        Assert.DoesNotContain("Zgłoszenia do rozpatrzenia", implementer);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ namespace EsRegions.Web.Features.Committees.Calls;
 /// <summary>An acceptance's seat: role and term (by default 3 years from the decision day).</summary>
 public sealed record SeatDecision(MemberRole Role = MemberRole.Member, DateOnly? TermFrom = null, DateOnly? TermTo = null);
 
+/// <summary>A call with applications still waiting for a decision, and the day the call promised an answer by.</summary>
+public sealed record CallAwaitingDecision(Guid Id, string Title, DateOnly? ConfirmationBy, int Pending);
+
 /// <summary>
 /// The rules of a call that reach beyond one entity: applying (with a confirmation e-mail), accepting into the committee
 /// (a new seat and its term reminder), rejecting, the status changes and the reminders before the application deadline
@@ -118,6 +121,14 @@ public sealed class MemberCalls(EsRegionsDbContext db, CommitteeRegister registe
                 PendingDecisionsAudience.RuleName), ct);
         else await reminders.CancelAsync(SubjectType, call.Id, "callConfirmation", ct);
     }
+
+    /// <summary>The region's calls with submitted applications not yet accepted or rejected, the earliest promised answer first.</summary>
+    public async Task<List<CallAwaitingDecision>> AwaitingDecisionAsync(CancellationToken ct) =>
+        (await (from c in db.Set<MemberCall>().AsNoTracking()
+                let pending = db.Set<CallApplication>().Count(a => a.CallId == c.Id && a.Status == ApplicationStatus.Submitted)
+                where pending > 0
+                select new CallAwaitingDecision(c.Id, c.Title, c.ConfirmationBy, pending)).ToListAsync(ct))
+        .OrderBy(c => c.ConfirmationBy ?? DateOnly.MaxValue).ThenBy(c => c.Title).ToList();
 
     public Task<int> PendingAsync(Guid callId, CancellationToken ct) =>
         db.Set<CallApplication>().CountAsync(a => a.CallId == callId && a.Status == ApplicationStatus.Submitted, ct);
