@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using EsRegions.Web.Infrastructure.Web;
 using System.Text;
 
 namespace EsRegions.Web.Features.Monitoring;
@@ -13,7 +13,6 @@ public static class ComparisonChart
 {
     // Dark, mutually distinguishable colours (≥ 3:1 against white for graphical objects, WCAG 1.4.11).
     private static readonly string[] Colours = ["#0b5394", "#a61c00", "#38761d", "#674ea7", "#7f6000", "#134f5c", "#741b47", "#434343"];
-    private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
 
     public static string Svg(ComparisonDto c, bool per100k, string titleId)
     {
@@ -56,5 +55,6 @@ public static class ComparisonChart
         return svg.ToString();
     }
 
-    private static string N(decimal d) => d.ToString("0.##", Polish);
+    /// <summary>The scale's numbers as the page's table writes them, in the interface's language.</summary>
+    private static string N(decimal d) => UiFormat.Number(d);
 }
