@@ -54,6 +54,32 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
         return api;
     }
 
+    /// <summary>
+    /// Clicks a button that asks for confirmation first (data-confirm), answers the browser's dialog and returns its
+    /// question; fails when no question was asked.
+    /// </summary>
+    protected async Task<string> ClickAndAnswerAsync(ILocator button, bool confirm)
+    {
+        string? question = null;
+        async void Answer(object? sender, IDialog dialog)
+        {
+            question = dialog.Message;
+            if (confirm) await dialog.AcceptAsync();
+            else await dialog.DismissAsync();
+        }
+        Page.Dialog += Answer;
+        try
+        {
+            await button.ClickAsync();
+        }
+        finally
+        {
+            Page.Dialog -= Answer;
+        }
+        Assert.NotNull(question);
+        return question;
+    }
+
     /// <summary>WCAG 2.1 A/AA violations of impact serious or critical on the current page, described for a failure message.</summary>
     protected async Task<List<string>> SeriousAccessibilityViolationsAsync()
     {

@@ -36,6 +36,19 @@
     document.addEventListener('toggle', later, true);
 })();
 
+// A step that cannot be undone (deleting an action, closing a consultation early, taking away a user's access, ...)
+// asks first: a form or its submit button with data-confirm shows the question in the browser's own dialog, which
+// screen readers and the keyboard handle, and nothing is sent unless it is confirmed. Registered in the capture
+// phase, so that a busy form (below) sees the cancelled submission and stays as it was.
+(function () {
+    document.addEventListener('submit', function (e) {
+        const form = e.target;
+        if (!(form instanceof HTMLFormElement)) return;
+        const question = (e.submitter && e.submitter.dataset.confirm) || form.dataset.confirm;
+        if (question && !window.confirm(question)) e.preventDefault();
+    }, true);
+})();
+
 // A form that makes the server work a while (a plan import) says so once it is sent: its submit buttons are
 // disabled, so that an impatient second click does not send the file twice, and its status element announces the
 // form's data-busy text. Coming back to the page through the browser's history gives the buttons back.

@@ -47,7 +47,8 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         violations = await SeriousAccessibilityViolationsAsync();
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
 
-        await Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Wycofaj uwagę" }).ClickAsync();
+        Assert.Equal("Wycofać tę uwagę?",
+            await ClickAndAnswerAsync(Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Wycofaj uwagę" }), confirm: true));
         await Page.WaitForURLAsync("**wycofano=1**");
         Assert.Contains("wycofane: 1", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
     }
@@ -78,7 +79,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz stanowisko" }).ClickAsync();
         await Page.WaitForURLAsync("**/uwagi?widok=*");
         await OpenAsync($"/{Slug}/konsultacje/{id}");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Zamknij konsultacje teraz" }).ClickAsync();
+        await ClickAndAnswerAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Zamknij konsultacje teraz" }), confirm: true);
         await Page.WaitForURLAsync("**zrobione=zamknieto");
         await AssertAxeCleanAsync($"konsultacje/{id}/raport");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj raport i powiadom uczestników" }).ClickAsync();

@@ -73,7 +73,12 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
 
         await moved.GetByRole(AriaRole.Link).ClickAsync();
         await Page.WaitForURLAsync("**/edycja");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Usuń działanie 7" }).ClickAsync();
+        // Deleting asks first; answered "no", nothing is sent and the action stays.
+        var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Usuń działanie 7" });
+        Assert.Equal("Usunąć działanie 7 z planu razem z jego wskaźnikami i budżetem?", await ClickAndAnswerAsync(delete, confirm: false));
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.EndsWith("/edycja", Page.Url);
+        await ClickAndAnswerAsync(delete, confirm: true);
         await Page.WaitForURLAsync("**/plany/*");
         Assert.Equal(43, await Page.Locator("table.plan-actions tbody tr").CountAsync());
         Assert.Equal(0, await Page.Locator("table.plan-actions tbody tr", new() { HasTextString = "Kompleksowe szkolenia kadry CUS." }).CountAsync());
