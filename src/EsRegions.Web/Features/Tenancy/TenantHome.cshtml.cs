@@ -2,6 +2,7 @@ using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Monitoring;
+using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -16,7 +17,8 @@ namespace EsRegions.Web.Features.Tenancy;
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
 /// indicators), the next meetings (for the secretariat with the invitees' answers, and the calls for members whose
-/// applications wait for a decision), and for staff the consultation comments still without an answer.
+/// applications wait for a decision), and for staff the consultation comments still without an answer and the e-mails
+/// that could not be sent.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
@@ -47,6 +49,8 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     public IReadOnlyList<ConsultationToAnswer> ToAnswer { get; private set; } = [];
     /// <summary>Staff and committee secretaries: calls for members whose applications wait for a decision (null: not theirs to see).</summary>
     public IReadOnlyList<CallAwaitingDecision>? Applications { get; private set; }
+    /// <summary>Staff: e-mails that failed for good and wait for someone to look at them on the delivery page.</summary>
+    public int FailedEmails { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -74,6 +78,10 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
                 .GroupBy(x => x.MeetingId)
                 .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<RsvpStatus, int>)g.ToDictionary(x => x.Status, x => x.Count));
         }
-        if (IsStaff) ToAnswer = await consultations.ToAnswerAsync(ct);
+        if (IsStaff)
+        {
+            ToAnswer = await consultations.ToAnswerAsync(ct);
+            FailedEmails = await db.Set<OutboxMessage>().CountAsync(m => m.State == OutboxState.Failed, ct);
+        }
     }
 }

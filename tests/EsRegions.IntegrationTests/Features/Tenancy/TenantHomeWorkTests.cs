@@ -162,6 +162,23 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
     }
 
     [Fact]
+    public async Task Staff_see_how_many_emails_failed_and_where_to_send_them_again()
+    {
+        var quiet = Work(await Staff.GetStringAsync($"/{Slug}/", Ct));
+        await App.SeedFailedEmailAsync(Slug, "anna@fundacja.example");
+        await App.SeedFailedEmailAsync(Slug, "jan@gmina.example");
+        await App.SeedFailedEmailAsync("mazowsze", "ewa@example.org");
+
+        var work = Work(await Staff.GetStringAsync($"/{Slug}/", Ct));
+        var implementer = Work(await ClientAs(Policies.Roles.Implementer, Slug).GetStringAsync($"/{Slug}/", Ct));
+
+        Assert.DoesNotContain("failed-emails", quiet);
+        Assert.Contains("E-maile, których nie udało się wysłać: 2.", work);
+        Assert.Contains($"<a href=\"/{Slug}/powiadomienia\">Sprawdź je i wyślij ponownie</a>", work);
+        Assert.DoesNotContain("failed-emails", implementer);
+    }
+
+    [Fact]
     public async Task Visitors_and_members_of_another_region_see_no_ones_work_on_the_home_page()
     {
         var (consultation, _) = await AddConsultationWithCommentsAsync(Slug, answered: 0, unanswered: 1);
