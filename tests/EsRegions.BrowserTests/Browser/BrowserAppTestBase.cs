@@ -80,6 +80,13 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
         return question;
     }
 
+    /// <summary>Fails with every serious or critical WCAG 2.1 A/AA violation of the current page (axe-core), prefixed by <paramref name="where"/>.</summary>
+    protected async Task AssertAccessibleAsync(string? where = null)
+    {
+        var violations = await SeriousAccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, (where is null ? "" : where + ": ") + string.Join(Environment.NewLine, violations));
+    }
+
     /// <summary>WCAG 2.1 A/AA violations of impact serious or critical on the current page, described for a failure message.</summary>
     protected async Task<List<string>> SeriousAccessibilityViolationsAsync()
     {

@@ -53,5 +53,5 @@ public sealed class ReportingProgress(EsRegionsDbContext db, MonitoringAccess ac
     }
 
     /// <summary>Today in Poland, the day deadlines are counted in.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), PolishCalendar.Warsaw).DateTime);
+    public DateOnly Today => PolishCalendar.WarsawDate(clock.GetUtcNow());
 }

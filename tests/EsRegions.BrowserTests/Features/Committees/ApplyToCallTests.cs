@@ -12,12 +12,6 @@ namespace EsRegions.BrowserTests.Features.Committees;
 /// <summary>A person applies to a call for members on a phone: the public form, its errors next to the fields, the thank-you, all axe-clean.</summary>
 public sealed class ApplyToCallTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
 {
-    private async Task AssertAccessibleAsync()
-    {
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
-
     private async Task<Guid> OpenCallAsync()
     {
         await using var scope = App.ScopeFor("malopolska");

@@ -29,8 +29,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
                 .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
             """);
         Assert.True(wide.Length == 0, "the page scrolls sideways: " + string.Join(", ", wide.Take(8)));
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await AssertAccessibleAsync();
 
         var whole = Page.Locator("section.reply-element").First;
         await whole.Locator("summary").ClickAsync();
@@ -44,8 +43,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         Assert.Contains("Nowe uwagi: 1", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal("Projekt nie mówi, kto koordynuje działania w powiatach.",
             await Page.Locator("section.reply-element").First.GetByLabel("Uwaga", new() { Exact = true }).InputValueAsync());
-        violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await AssertAccessibleAsync();
 
         Assert.Equal("Wycofać tę uwagę?",
             await ClickAndAnswerAsync(Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Wycofaj uwagę" }), confirm: true));
@@ -119,15 +117,13 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
 
         Assert.Contains("Dodano uczestników: 1", await Page.Locator("main").InnerTextAsync());
         Assert.Contains("ewa@owes.example", await Page.Locator("main table").InnerTextAsync());
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await AssertAccessibleAsync();
     }
 
     private async Task AssertAxeCleanAsync(string path)
     {
         await OpenAsync($"/{Slug}/{path}");
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, path + ": " + string.Join(Environment.NewLine, violations));
+        await AssertAccessibleAsync(path);
     }
 
     /// <summary>An open consultation of the seed plan with one invited participant; the link is read from the outbox row.</summary>

@@ -12,12 +12,6 @@ namespace EsRegions.BrowserTests.Features.Meetings;
 
 public sealed partial class SendInvitationsTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
 {
-    private async Task AssertAccessibleAsync()
-    {
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
-
     [Fact]
     public async Task Secretary_adds_a_meeting_sends_invitations_and_sees_the_batch_queued()
     {

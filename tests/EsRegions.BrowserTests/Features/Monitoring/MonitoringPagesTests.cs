@@ -12,12 +12,6 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
     private const string Password = "bardzo-dlugie-haslo-42";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task AssertAccessibleAsync()
-    {
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
-
     [Fact]
     public async Task An_implementer_enters_a_value_and_staff_of_a_third_region_compare_two_regions()
     {

@@ -17,8 +17,7 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
 
         Assert.Equal(7, await Page.Locator("table.schedule-grid thead tr").Nth(1).Locator("th[scope=col]").CountAsync());
         Assert.Equal(14, await Page.Locator("table.schedule-grid tbody th[scope=row]").CountAsync());
-        var violations = await SeriousAccessibilityViolationsAsync();
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await AssertAccessibleAsync();
 
         var swot = Page.Locator("table.schedule-grid tbody tr", new() { Has = Page.Locator("th", new() { HasTextString = "Opracowanie analizy SWOT" }) });
         await swot.GetByRole(AriaRole.Link).ClickAsync();

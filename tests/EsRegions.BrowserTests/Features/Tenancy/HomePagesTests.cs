@@ -55,9 +55,7 @@ public sealed class HomePagesTests(PostgresServer postgres) : BrowserAppTestBase
     {
         await OpenAsync(path);
 
-        var violations = await SeriousAccessibilityViolationsAsync();
-
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await AssertAccessibleAsync();
     }
 
     [Fact]
@@ -78,8 +76,7 @@ public sealed class HomePagesTests(PostgresServer postgres) : BrowserAppTestBase
         await Page.Keyboard.PressAsync("Enter");
         Assert.Equal("true", await menu.GetAttributeAsync("aria-expanded"));
         Assert.True(await plans.IsVisibleAsync());
-        var open = await SeriousAccessibilityViolationsAsync();
-        Assert.True(open.Count == 0, string.Join(Environment.NewLine, open));
+        await AssertAccessibleAsync();
 
         await Page.Keyboard.PressAsync("Tab");
         Assert.Equal("Strona główna", await Page.EvaluateAsync<string>("document.activeElement.textContent"));
