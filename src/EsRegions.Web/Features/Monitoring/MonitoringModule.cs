@@ -29,6 +29,7 @@ public static class MonitoringModule
         services.AddSingleton<ComparisonReference>();
         services.AddSingleton<ComparisonAnswers>();
         services.AddScoped<IPlanStatusSource, PlanStatusSource>();
+        services.AddScoped<IReportedValues, ReportedValues>();
         services.AddScoped<IPersonalDataSource, MonitoringPersonalData>();
         services.AddScoped<IReminderAudience>(sp => new ReportingAudiences(sp.GetRequiredService<EsRegionsDbContext>(), ReportingAudiences.Implementers));
         services.AddScoped<IReminderAudience>(sp => new ReportingAudiences(sp.GetRequiredService<EsRegionsDbContext>(), ReportingAudiences.Staff));

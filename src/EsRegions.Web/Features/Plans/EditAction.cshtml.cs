@@ -6,16 +6,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Plans;
 
 /// <summary>
 /// Staff edit an action: every field, its number, its place in the plan, its indicators and budget lines, or delete
-/// it. Editing an adopted plan opens its next version as a draft; the adopted one stays frozen.
+/// it. Editing an adopted plan opens its next version as a draft; the adopted one stays frozen. Where implementers have
+/// reported values for the action's indicators, the page says so, and deleting the action needs a confirmation: the
+/// values stay stored but no longer show in monitoring.
 /// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant) : PageModel
+public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant, IEnumerable<IReportedValues> reportedValues,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class Input
     {
@@ -53,10 +57,25 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant)
     public PlanAction Action { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string Label)> Directions { get; private set; } = [];
 
+    /// <summary>Reported values per indicator of this action (indicators without one are absent).</summary>
+    public IReadOnlyDictionary<Guid, int> Reported { get; private set; } = new Dictionary<Guid, int>();
+    public int ReportedTotal => Reported.Values.Sum();
+
+    /// <summary>Deleting an action whose indicators have reported values must be confirmed.</summary>
+    [BindProperty]
+    [Display(Name = "Usuwam działanie mimo przekazanych wartości")]
+    public bool DeleteDespiteValues { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid actionId, CancellationToken ct)
     {
         if (!await LoadAsync(planId, actionId, ct)) return NotFound();
-        var indicators = await db.Set<Indicator>().Where(i => i.ActionId == actionId).OrderBy(i => i.Position).ToListAsync(ct);
+        await FillFormAsync(ct);
+        return Page();
+    }
+
+    private async Task FillFormAsync(CancellationToken ct)
+    {
+        var indicators = await db.Set<Indicator>().Where(i => i.ActionId == Action.Id).OrderBy(i => i.Position).ToListAsync(ct);
         Form = new Input
         {
             Code = Action.Code, NodeId = Action.NodeId, Name = Action.Name, Description = Action.Description, Product = Action.Product,
@@ -68,7 +87,6 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant)
             }), new IndicatorInput()],
             Budget = [.. Action.Budget.Select(b => new BudgetInput { Amount = ActionRows.Format(b.Amount), Source = b.Source, Text = b.Text }), new BudgetInput()],
         };
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid planId, Guid actionId, CancellationToken ct)
@@ -99,6 +117,15 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant)
     {
         if (!await LoadAsync(planId, actionId, ct)) return NotFound();
         if (Plan.Status == PlanStatus.Archived) throw new PlanStateException("An archived plan cannot change.");
+        if (ReportedTotal > 0 && !DeleteDespiteValues)
+        {
+            // The edit form was not sent with this handler: show it as stored, with only this error.
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(DeleteDespiteValues),
+                l["Wskaźniki tego działania mają przekazane wartości ({0}). Zaznacz, że usuwasz działanie mimo to.", ReportedTotal]);
+            await FillFormAsync(ct);
+            return Page();
+        }
         if (Plan.Status == PlanStatus.Adopted) Plan.Revise(Plan.Title, Plan.Kind, Plan.YearFrom, Plan.YearTo, Plan.Source, Plan.Notes);
         db.RemoveRange(await db.Set<Indicator>().Where(i => i.ActionId == actionId).ToListAsync(ct));
         db.Remove(Action);
@@ -132,6 +159,8 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant)
         Action = (await db.Set<PlanAction>().FirstOrDefaultAsync(a => a.Id == actionId && a.PlanId == planId, ct))!;
         if (Plan is null || Action is null) return false;
         Directions = await ActionPlaces.DirectionsAsync(db, tenant, planId, ct);
+        if (reportedValues.FirstOrDefault() is { } source)
+            Reported = await source.CountAsync(planId, await db.Set<Indicator>().Where(i => i.ActionId == actionId).Select(i => i.Id).ToListAsync(ct), ct);
         return true;
     }
 }

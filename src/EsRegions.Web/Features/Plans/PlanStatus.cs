@@ -28,3 +28,13 @@ public interface IPlanStatusSource
     /// <param name="rows">The plan's rows when the caller has already read them (untracked), so they are not read twice.</param>
     Task<PlanStatusView?> ForPlanAsync(Guid planId, int? year, CancellationToken ct, PlanRows? rows = null);
 }
+
+/// <summary>
+/// Provided by another module (Monitoring): how many values were reported for a plan's indicators, so that Plans can
+/// say what removing an indicator or an action would hide. Plans works without one (it then says nothing).
+/// </summary>
+public interface IReportedValues
+{
+    /// <summary>Reported values (every period) per indicator of <paramref name="planId"/>; indicators without one are absent.</summary>
+    Task<IReadOnlyDictionary<Guid, int>> CountAsync(Guid planId, IReadOnlyCollection<Guid> indicatorIds, CancellationToken ct);
+}
