@@ -10,26 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Committees;
 
-/// <summary>A committee: mandate, plan priorities, members by term, resolutions. The secretariat adds and ends seats and records resolutions.</summary>
+/// <summary>A committee: mandate, plan priorities, members by term, resolutions. The secretariat adds seats (and changes or
+/// ends them on <see cref="EditMemberModel"/>) and records resolutions.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
 public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegister register, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
-    public sealed class MemberInput
-    {
-        [Required(ErrorMessage = "Podaj imię i nazwisko.")] [StringLength(200)] [Display(Name = "Imię i nazwisko")]
-        public string FullName { get; set; } = "";
-        [EmailAddress(ErrorMessage = "To nie jest adres e-mail.")] [Display(Name = "E-mail")]
-        public string? Email { get; set; }
-        [Required(ErrorMessage = "Podaj instytucję.")] [StringLength(400)] [Display(Name = "Instytucja")]
-        public string Institution { get; set; } = "";
-        [Display(Name = "Miejsce (sektor)")] public SeatCategory Seat { get; set; } = SeatCategory.SocialEconomyEntity;
-        [Display(Name = "Funkcja")] public MemberRole Role { get; set; } = MemberRole.Member;
-        [Required(ErrorMessage = "Podaj początek kadencji.")] [Display(Name = "Początek kadencji")]
-        public DateOnly? TermFrom { get; set; }
-        [Display(Name = "Koniec kadencji (domyślnie po 3 latach)")] public DateOnly? TermTo { get; set; }
-    }
-
     public sealed class ResolutionInput
     {
         [Range(1, 10000, ErrorMessage = "Numer musi być liczbą dodatnią.")] [Display(Name = "Numer")]
@@ -70,17 +56,6 @@ public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegist
         if (!ModelState.IsValid) return Page();
         await register.AddMemberAsync(Committee, new CommitteeMember(id, Member.FullName, Member.Email, Member.Institution, Member.Seat,
             Member.Role, Member.TermFrom!.Value, Member.TermTo), ct);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"{Request.PathBase}/komitety/{id}#sklad");
-    }
-
-    public async Task<IActionResult> OnPostLeaveAsync(Guid id, Guid memberId, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanManage) return Forbid();
-        var member = Members.FirstOrDefault(m => m.Id == memberId);
-        if (member is null) return NotFound();
-        await register.LeaveAsync(member, Today, ct);
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/komitety/{id}#sklad");
     }

@@ -74,8 +74,15 @@ public sealed class CommitteeMember : ITenantOwned
     public void Leave(DateOnly on)
     {
         if (LeftOn is not null) throw new CommitteeRuleException("Ta osoba już zakończyła członkostwo.");
+        if (on < TermFrom) throw new CommitteeRuleException("Członkostwo nie może się zakończyć przed początkiem kadencji.");
         LeftOn = on;
     }
+
+    /// <summary>Takes back an end of membership recorded by mistake: the seat is held as before.</summary>
+    public void UndoLeave() => LeftOn = null;
+
+    /// <summary>True after a RODO erasure: the seat's history stays, the person is no longer known.</summary>
+    public bool IsErased => FullName == Infrastructure.Privacy.PersonRef.ErasedLabel;
 
     public void SetFeedToken(byte[] hash) => FeedTokenHash = hash;
 

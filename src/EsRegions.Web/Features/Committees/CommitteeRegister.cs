@@ -36,6 +36,20 @@ public sealed class CommitteeRegister(EsRegionsDbContext db, Reminders reminders
         await reminders.CancelAsync(MemberSubject, member.Id, "termEnding", ct);
     }
 
+    /// <summary>Changes a seat; the reminder before its term ends follows the new end and address (none after leaving).</summary>
+    public async Task ChangeMemberAsync(Committee committee, CommitteeMember member, MemberInput input, CancellationToken ct)
+    {
+        if (member.IsErased) throw new CommitteeRuleException("Dane tej osoby usunięto na jej wniosek (RODO); tego zapisu nie można zmienić.");
+        member.Change(input.FullName, input.Email, input.Institution, input.Seat, input.Role, input.TermFrom!.Value, input.TermToOrDefault());
+        if (member.LeftOn is null) await ScheduleTermReminderAsync(committee, member, ct);
+    }
+
+    public async Task UndoLeaveAsync(Committee committee, CommitteeMember member, CancellationToken ct)
+    {
+        member.UndoLeave();
+        await ScheduleTermReminderAsync(committee, member, ct);
+    }
+
     public async Task<Resolution> AddResolutionAsync(Resolution resolution, CancellationToken ct)
     {
         var taken = await db.Set<Resolution>().AnyAsync(r => r.CommitteeId == resolution.CommitteeId && r.Year == resolution.Year

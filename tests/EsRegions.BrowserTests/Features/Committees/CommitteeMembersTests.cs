@@ -1,0 +1,52 @@
+using EsRegions.BrowserTests.Browser;
+using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Infrastructure.Security;
+using Microsoft.Playwright;
+
+namespace EsRegions.BrowserTests.Features.Committees;
+
+/// <summary>A secretary adds a member, corrects the address on the member's page and records the day the member resigned.</summary>
+public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
+{
+    [Fact]
+    public async Task Secretary_corrects_a_members_address_and_records_the_day_the_member_resigned_after_confirming()
+    {
+        await SignInAsync(Policies.Roles.Secretary, "malopolska");
+        await OpenAsync("/malopolska/komitety");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
+        await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
+        await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
+        await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");
+        await Page.GetByLabel("Instytucja").FillAsync("OWES Kraków");
+        await Page.GetByLabel("Początek kadencji").FillAsync("2026-01-15");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj członka" }).ClickAsync();
+        await Page.WaitForURLAsync("**#sklad");
+
+        await Maria().GetByRole(AriaRole.Link, new() { Name = "Zmień" }).ClickAsync();
+        await Page.WaitForURLAsync("**/czlonkowie/*");
+        await AssertAccessibleAsync();
+        Assert.Equal("maria@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
+        await Page.GetByLabel("E-mail").FillAsync("m.wisniewska@owes.example");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
+        await Page.WaitForURLAsync("**#sklad");
+
+        await Maria().GetByRole(AriaRole.Link, new() { Name = "Zmień" }).ClickAsync();
+        await Page.WaitForURLAsync("**/czlonkowie/*");
+        Assert.Equal("m.wisniewska@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
+        var end = Page.GetByRole(AriaRole.Button, new() { Name = "Zakończ członkostwo" });
+        await Page.GetByLabel("Data zakończenia członkostwa").FillAsync("2026-01-10");
+        Assert.Equal("Zakończyć członkostwo: Maria Wiśniewska?", await ClickAndAnswerAsync(end, confirm: true));
+        await Page.WaitForURLAsync("**#zakonczenie");
+        Assert.Equal("Kadencja zaczęła się 15 stycznia 2026 r.: członkostwo nie mogło skończyć się wcześniej.",
+            (await Page.Locator("#left-err").InnerTextAsync()).Trim());
+        await AssertAccessibleAsync("the date's error");
+
+        await Page.GetByLabel("Data zakończenia członkostwa").FillAsync("2026-03-31");
+        await ClickAndAnswerAsync(end, confirm: true);
+        await Page.WaitForURLAsync("**#sklad");
+        Assert.Contains("zakończył(a) członkostwo 31.03.2026", await Maria().InnerTextAsync());
+        Assert.Equal(0, await Maria().GetByRole(AriaRole.Button, new() { Name = "Link do kalendarza" }).CountAsync());
+
+        ILocator Maria() => Page.Locator("tbody tr", new() { HasTextString = "Maria Wiśniewska" });
+    }
+}
