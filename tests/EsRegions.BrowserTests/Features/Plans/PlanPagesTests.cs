@@ -53,7 +53,7 @@ public sealed class PlanPagesTests(PostgresServer postgres) : BrowserAppTestBase
         var phone = await ScrollBoxesAsync();
         Assert.True(phone.PageWidth <= 375, $"the page scrolls sideways: {phone.PageWidth} px wide");
         Assert.True(phone.Scrolling > 0, "no table is wider than a phone's screen: the test shows nothing");
-        Assert.True(phone.Wrong.Length == 0, "boxes that scroll without a keyboard stop and a name, or the reverse: " + string.Join(", ", phone.Wrong));
+        Assert.True(phone.Wrong.Length == 0, "boxes that scroll without a keyboard stop and a name, or the reverse, or repeat a name: " + string.Join(", ", phone.Wrong));
         await AssertAccessibleAsync();
 
         // On a wide screen the same tables fit: no extra tab stops are left behind.
