@@ -46,6 +46,8 @@ public sealed class EditMemberModel(EsRegionsDbContext db, CommitteeRegister reg
             ModelState.AddModelError("Member.TermTo", l["Koniec kadencji nie może być przed jej początkiem."]);
         if (Seat.LeftOn is { } left && Member.TermFrom is { } start && left < start)
             ModelState.AddModelError("Member.TermFrom", l["Członkostwo zakończono {0}: kadencja nie może zaczynać się później.", UiFormat.Date(left)]);
+        else if (Seat.LeftOn is { } ended && Member.TermFrom is not null && Member.TermToOrDefault() < ended)
+            ModelState.AddModelError("Member.TermTo", l["Członkostwo zakończono {0}: kadencja nie może skończyć się wcześniej.", UiFormat.Date(ended)]);
         if (!ModelState.IsValid) return Page();
         await register.ChangeMemberAsync(Committee, Seat, Member, ct);
         await db.SaveChangesAsync(ct);

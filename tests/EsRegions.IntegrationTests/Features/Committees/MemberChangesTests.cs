@@ -67,6 +67,8 @@ public sealed class MemberChangesTests(PostgresServer postgres) : AppTestBase(po
         var committees = await secretary.GetFromJsonAsync<List<CommitteeSummaryDto>>($"/{Slug}/api/v1/committees", Ct);
         Assert.Equal(0, committees!.Single(c => c.Id == committeeId).Members); // no longer sitting
         Assert.Contains("Członkostwo zakończone 30 listopada 2026 r.<", await secretary.GetStringAsync(url, Ct));
+        var termBeforeLeaving = await (await PostAsync(secretary, url, null, Fields(("Member.TermTo", "2026-10-31")))).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Członkostwo zakończono 30 listopada 2026 r.: kadencja nie może skończyć się wcześniej.", termBeforeLeaving);
 
         var undone = await PostAsync(secretary, url, "UndoLeave", []);
 
