@@ -1,3 +1,4 @@
+using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
@@ -16,8 +17,8 @@ namespace EsRegions.Web.Features.Tenancy;
 /// The region's front page, for anyone: who runs it and how to reach them, and where the public takes part —
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
-/// indicators), the next meetings (for the secretariat with the invitees' answers, and the calls for members whose
-/// applications wait for a decision), and for staff the consultation comments still without an answer and the e-mails
+/// indicators), the next meetings (for the secretariat with the invitees' answers, the calls for members whose
+/// applications wait for a decision and the seats whose term ends soon), and for staff the consultation comments still without an answer and the e-mails
 /// that could not be sent.
 /// </summary>
 [TenantScoped]
@@ -49,6 +50,12 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     public IReadOnlyList<ConsultationToAnswer> ToAnswer { get; private set; } = [];
     /// <summary>Staff and committee secretaries: calls for members whose applications wait for a decision (null: not theirs to see).</summary>
     public IReadOnlyList<CallAwaitingDecision>? Applications { get; private set; }
+
+    /// <summary>For the secretariat: seats whose term ends within <see cref="TermDays"/> (null for everybody else).</summary>
+    public IReadOnlyList<TermEnding>? TermsEnding { get; private set; }
+    public int TermDays { get; private set; }
+
+    public sealed record TermEnding(Guid CommitteeId, string Committee, Guid MemberId, string Name, DateOnly TermTo);
     /// <summary>Staff: e-mails that failed for good and wait for someone to look at them on the delivery page.</summary>
     public int FailedEmails { get; private set; }
 
@@ -68,7 +75,19 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
         Meetings = (await calendar.BetweenAsync(today, today.AddDays(MeetingDays), new CalendarFilter(), ct))
             .Where(m => !m.IsCancelled).Take(MeetingsShown).ToList();
         var secretariat = (await authorization.AuthorizeAsync(User, Policies.CommitteeSecretariat)).Succeeded;
-        if (secretariat) Applications = await calls.AwaitingDecisionAsync(ct);
+        if (secretariat)
+        {
+            Applications = await calls.AwaitingDecisionAsync(ct);
+            // As far ahead as the region's first reminder before a term ends ("termEnding" in tenant.json), 60 days without one.
+            TermDays = Tenant.Settings.Reminders.Kinds.TryGetValue("termEnding", out var rule) && rule.DaysBefore.Count > 0 ? rule.DaysBefore.Max() : 60;
+            var until = today.AddDays(TermDays);
+            TermsEnding = await db.Set<CommitteeMember>()
+                .Where(m => m.LeftOn == null && m.TermFrom <= today && m.TermTo >= today && m.TermTo <= until)
+                .Join(db.Set<Committee>(), m => m.CommitteeId, c => c.Id, (m, c) => new { m, c })
+                .OrderBy(x => x.m.TermTo).ThenBy(x => x.c.Name).ThenBy(x => x.m.FullName)
+                .Select(x => new TermEnding(x.c.Id, x.c.ShortName ?? x.c.Name, x.m.Id, x.m.FullName, x.m.TermTo))
+                .ToListAsync(ct);
+        }
         if (Meetings.Count > 0 && secretariat)
         {
             var ids = Meetings.Select(m => m.Id).ToList();

@@ -162,6 +162,41 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
     }
 
     [Fact]
+    public async Task The_secretariat_sees_the_seats_whose_term_ends_within_the_regions_reminder_lead_time_linked_to_each()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Guid committee, ending;
+        await using (var scope = App.ScopeFor(Slug))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+            committee = await db.Set<Committee>().OrderBy(c => c.Name).Select(c => c.Id).FirstAsync(Ct);
+            CommitteeMember Seat(string name, int endsInDays) =>
+                new(committee, name, null, "Fundacja", SeatCategory.SocialEconomyEntity, MemberRole.Member, today.AddYears(-3), today.AddDays(endsInDays));
+            var soon = Seat("Anna Nowak", 30);
+            var left = Seat("Jan Kowalski", 10);
+            left.Leave(today.AddDays(-5));
+            db.AddRange(soon, left, Seat("Ewa Wiśniewska", 90)); // beyond warmia-mazury's 60 days
+            await db.SaveChangesAsync(Ct);
+            ending = soon.Id;
+        }
+        await using (var scope = App.ScopeFor("mazowsze"))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+            var other = await db.Set<Committee>().Select(c => c.Id).FirstAsync(Ct);
+            db.Add(new CommitteeMember(other, "Piotr Zieliński", null, "Gmina", SeatCategory.LocalGovernment, MemberRole.Member, today.AddYears(-3), today.AddDays(20)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var secretariat = Work(await ClientAs(Policies.Roles.Secretary, Slug).GetStringAsync($"/{Slug}/", Ct));
+        var implementer = Work(await ClientAs(Policies.Roles.Implementer, Slug).GetStringAsync($"/{Slug}/", Ct));
+
+        Assert.Contains($"<a href=\"/{Slug}/komitety/{committee}/czlonkowie/{ending}\">Anna Nowak</a>", secretariat);
+        Assert.Contains($"kadencja kończy się {UiFormat.Date(today.AddDays(30), UiFormat.Polish)}", secretariat);
+        foreach (var name in new[] { "Jan Kowalski", "Ewa Wiśniewska", "Piotr Zieliński" }) Assert.DoesNotContain(name, secretariat);
+        Assert.DoesNotContain("Kończące się kadencje", implementer);
+    }
+
+    [Fact]
     public async Task Staff_see_how_many_emails_failed_and_where_to_send_them_again()
     {
         var quiet = Work(await Staff.GetStringAsync($"/{Slug}/", Ct));
