@@ -91,12 +91,7 @@ public sealed class ActionDeletionTests(PostgresServer postgres) : AppTestBase(p
     private static async Task<string> EditUrlAsync(HttpClient staff, Guid planId) =>
         $"/{Slug}/plany/{planId}/dzialania/{(await ActionsAsync(staff, planId)).Single().Id}/edycja";
 
-    private static async Task<List<ActionDto>> ActionsAsync(HttpClient client, Guid planId)
-    {
-        var plan = await client.GetFromJsonAsync<PlanDto>($"/{Slug}/api/v1/plans/{planId}", Ct);
-        return plan!.Nodes.SelectMany(Flatten).ToList();
-        static IEnumerable<ActionDto> Flatten(NodeDto n) => (n.Actions ?? []).Concat((n.Children ?? []).SelectMany(Flatten));
-    }
+    private static Task<List<ActionDto>> ActionsAsync(HttpClient client, Guid planId) => MonitoringPlans.ActionsAsync(client, Slug, planId);
 
     private static FormUrlEncodedContent Fields(string page, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))

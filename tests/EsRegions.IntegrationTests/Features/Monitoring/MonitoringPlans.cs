@@ -62,10 +62,14 @@ public static class MonitoringPlans
         return (id, await IndicatorsAsync(staff, slug, id));
     }
 
-    public static async Task<List<IndicatorDto>> IndicatorsAsync(HttpClient client, string slug, Guid planId)
+    public static async Task<List<IndicatorDto>> IndicatorsAsync(HttpClient client, string slug, Guid planId) =>
+        (await ActionsAsync(client, slug, planId)).SelectMany(a => a.Indicators).ToList();
+
+    /// <summary>The plan's actions in document order, as the API gives them.</summary>
+    public static async Task<List<ActionDto>> ActionsAsync(HttpClient client, string slug, Guid planId)
     {
         var plan = await client.GetFromJsonAsync<PlanDto>($"/{slug}/api/v1/plans/{planId}", TestContext.Current.CancellationToken);
-        return plan!.Nodes.SelectMany(Flatten).SelectMany(a => a.Indicators).ToList();
+        return plan!.Nodes.SelectMany(Flatten).ToList();
     }
 
     private static IEnumerable<ActionDto> Flatten(NodeDto node) => (node.Actions ?? []).Concat((node.Children ?? []).SelectMany(Flatten));
