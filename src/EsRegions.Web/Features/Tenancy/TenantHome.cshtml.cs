@@ -18,8 +18,8 @@ namespace EsRegions.Web.Features.Tenancy;
 /// consultations open to every commenter, published consultation reports, calls for members and the public calendar.
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
 /// indicators), the next meetings (for the secretariat with the invitees' answers, the calls for members whose
-/// applications wait for a decision and the seats whose term ends soon), and for staff the consultation comments still without an answer and the e-mails
-/// that could not be sent.
+/// applications wait for a decision and the seats whose term ends soon), and for staff the consultation comments still
+/// without an answer and the e-mails that could not be sent.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
