@@ -44,6 +44,10 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
         await Page.GetByLabel("Data zakończenia członkostwa").FillAsync("2026-03-31");
         await ClickAndAnswerAsync(end, confirm: true);
         await Page.WaitForURLAsync("**#sklad");
+        // Former members are listed apart, folded.
+        Assert.Equal("Obecnie nikt nie zasiada w tym zespole.", (await Page.Locator("#sklad + p").InnerTextAsync()).Trim());
+        await Page.Locator("summary", new() { HasTextString = "Byli członkowie (1)" }).ClickAsync();
+        await AssertAccessibleAsync("former members");
         Assert.Contains("zakończył(a) członkostwo 31.03.2026", await Maria().InnerTextAsync());
         Assert.Equal(0, await Maria().GetByRole(AriaRole.Button, new() { Name = "Link do kalendarza" }).CountAsync());
 

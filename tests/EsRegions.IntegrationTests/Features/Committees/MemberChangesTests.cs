@@ -67,6 +67,9 @@ public sealed class MemberChangesTests(PostgresServer postgres) : AppTestBase(po
         var committees = await secretary.GetFromJsonAsync<List<CommitteeSummaryDto>>($"/{Slug}/api/v1/committees", Ct);
         Assert.Equal(0, committees!.Single(c => c.Id == committeeId).Members); // no longer sitting
         Assert.Contains("Członkostwo zakończone 30 listopada 2026 r.<", await secretary.GetStringAsync(url, Ct));
+        var composition = await secretary.GetStringAsync($"/{Slug}/komitety/{committeeId}", Ct);
+        var formerAt = composition.IndexOf("Byli członkowie (1)", StringComparison.Ordinal);
+        Assert.True(formerAt > 0 && composition.IndexOf("Maria Wiśniewska", StringComparison.Ordinal) > formerAt, "she is listed among former members only");
         var termBeforeLeaving = await (await PostAsync(secretary, url, null, Fields(("Member.TermTo", "2026-10-31")))).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Członkostwo zakończono 30 listopada 2026 r.: kadencja nie może skończyć się wcześniej.", termBeforeLeaving);
 
