@@ -21,7 +21,7 @@ public sealed class CommitteeListModel(EsRegionsDbContext db, TimeProvider clock
         var today = CommitteesApi.Today(clock);
         Committees = await db.Set<Committee>().OrderBy(c => c.ParentId != null).ThenBy(c => c.Name).ToListAsync(ct);
         Names = Committees.ToDictionary(c => c.Id, c => c.ShortName ?? c.Name);
-        Sitting = await db.Set<CommitteeMember>().Where(m => m.LeftOn == null && m.TermFrom <= today && m.TermTo >= today)
+        Sitting = await db.Set<CommitteeMember>().Where(CommitteeMember.SittingOn(today))
             .GroupBy(m => m.CommitteeId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         CanManage = (await authorization.AuthorizeAsync(User, Policies.CommitteeSecretariat)).Succeeded;
     }

@@ -71,6 +71,10 @@ public sealed class CommitteeMember : ITenantOwned
 
     public bool IsSitting(DateOnly today) => LeftOn is null && TermFrom <= today && today <= TermTo;
 
+    /// <summary><see cref="IsSitting"/> for queries: the one definition of who sits on a body on a given day.</summary>
+    public static System.Linq.Expressions.Expression<Func<CommitteeMember, bool>> SittingOn(DateOnly today) =>
+        m => m.LeftOn == null && m.TermFrom <= today && m.TermTo >= today;
+
     public void Leave(DateOnly on)
     {
         if (LeftOn is not null) throw new CommitteeRuleException("Ta osoba już zakończyła członkostwo.");

@@ -26,7 +26,7 @@ internal static class CommitteesApi
     {
         var today = Today(clock);
         var counts = await db.Set<CommitteeMember>()
-            .Where(m => m.LeftOn == null && m.TermFrom <= today && m.TermTo >= today)
+            .Where(CommitteeMember.SittingOn(today))
             .GroupBy(m => m.CommitteeId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var committees = await db.Set<Committee>().OrderBy(c => c.ParentId != null).ThenBy(c => c.Name).ToListAsync(ct);

@@ -29,7 +29,7 @@ public sealed class CommitteeParticipantSource(EsRegionsDbContext db, TimeProvid
             return new ParticipantRead([], ["Nie ma takiego komitetu ani grupy roboczej."]);
         var today = PolishCalendar.WarsawDate(clock.GetUtcNow());
         var members = await db.Set<CommitteeMember>()
-            .Where(m => m.CommitteeId == id && m.LeftOn == null && m.TermFrom <= today && m.TermTo >= today)
+            .Where(CommitteeMember.SittingOn(today)).Where(m => m.CommitteeId == id)
             .OrderBy(m => m.FullName).ToListAsync(ct);
         var (candidates, skipped) = (new List<ParticipantCandidate>(), new List<string>());
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

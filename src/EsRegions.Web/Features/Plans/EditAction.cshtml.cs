@@ -57,6 +57,9 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant,
     public PlanAction Action { get; private set; } = null!;
     public IReadOnlyList<(Guid Id, string Label)> Directions { get; private set; } = [];
 
+    /// <summary>The action's indicators as stored, in order (read once per request: the form, the counts, saving, deleting).</summary>
+    private List<Indicator> Indicators { get; set; } = [];
+
     /// <summary>Reported values per indicator of this action (indicators without one are absent).</summary>
     public IReadOnlyDictionary<Guid, int> Reported { get; private set; } = new Dictionary<Guid, int>();
     public int ReportedTotal => Reported.Values.Sum();
@@ -69,18 +72,17 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant,
     public async Task<IActionResult> OnGetAsync(Guid planId, Guid actionId, CancellationToken ct)
     {
         if (!await LoadAsync(planId, actionId, ct)) return NotFound();
-        await FillFormAsync(ct);
+        FillForm();
         return Page();
     }
 
-    private async Task FillFormAsync(CancellationToken ct)
+    private void FillForm()
     {
-        var indicators = await db.Set<Indicator>().Where(i => i.ActionId == Action.Id).OrderBy(i => i.Position).ToListAsync(ct);
         Form = new Input
         {
             Code = Action.Code, NodeId = Action.NodeId, Name = Action.Name, Description = Action.Description, Product = Action.Product,
             Timeframe = Action.Timeframe.Text, Implementers = string.Join("\n", Action.Implementers), Coordinator = Action.Coordinator,
-            Indicators = [.. indicators.Select(i => new IndicatorInput
+            Indicators = [.. Indicators.Select(i => new IndicatorInput
             {
                 Id = i.Id, Name = i.Name, Kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(i.TargetKind.ToString()),
                 Value = ActionRows.Format(i.TargetValue), Unit = i.TargetUnit, Text = i.TargetText, Baseline = i.Baseline, CatalogueCode = i.CatalogueCode,
@@ -108,7 +110,7 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant,
         if (Form.NodeId != Action.NodeId)
             Action.MoveTo(Form.NodeId, await db.Set<PlanAction>().CountAsync(a => a.NodeId == Form.NodeId, ct));
         Action.SetBudget(budget);
-        await SaveIndicatorsAsync(indicators, ct);
+        SaveIndicators(indicators);
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/plany/{planId}#a-{actionId}");
     }
@@ -123,20 +125,20 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant,
             ModelState.Clear();
             ModelState.AddModelError(nameof(DeleteDespiteValues),
                 l["Wskaźniki tego działania mają przekazane wartości ({0}). Zaznacz, że usuwasz działanie mimo to.", ReportedTotal]);
-            await FillFormAsync(ct);
+            FillForm();
             return Page();
         }
         if (Plan.Status == PlanStatus.Adopted) Plan.Revise(Plan.Title, Plan.Kind, Plan.YearFrom, Plan.YearTo, Plan.Source, Plan.Notes);
-        db.RemoveRange(await db.Set<Indicator>().Where(i => i.ActionId == actionId).ToListAsync(ct));
+        db.RemoveRange(Indicators);
         db.Remove(Action);
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/plany/{planId}");
     }
 
     /// <summary>Indicators keep their ids (reported values point at them): changed in place, removed, or added.</summary>
-    private async Task SaveIndicatorsAsync(List<IndicatorDocument?> rows, CancellationToken ct)
+    private void SaveIndicators(List<IndicatorDocument?> rows)
     {
-        var existing = await db.Set<Indicator>().Where(i => i.ActionId == Action.Id).ToDictionaryAsync(i => i.Id, ct);
+        var existing = Indicators.ToDictionary(i => i.Id);
         var position = 0;
         for (var i = 0; i < Form.Indicators.Count; i++)
         {
@@ -159,8 +161,9 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant,
         Action = (await db.Set<PlanAction>().FirstOrDefaultAsync(a => a.Id == actionId && a.PlanId == planId, ct))!;
         if (Plan is null || Action is null) return false;
         Directions = await ActionPlaces.DirectionsAsync(db, tenant, planId, ct);
+        Indicators = await db.Set<Indicator>().Where(i => i.ActionId == actionId).OrderBy(i => i.Position).ToListAsync(ct);
         if (reportedValues.FirstOrDefault() is { } source)
-            Reported = await source.CountAsync(planId, await db.Set<Indicator>().Where(i => i.ActionId == actionId).Select(i => i.Id).ToListAsync(ct), ct);
+            Reported = await source.CountAsync(planId, [.. Indicators.Select(i => i.Id)], ct);
         return true;
     }
 }

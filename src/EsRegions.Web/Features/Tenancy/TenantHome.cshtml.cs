@@ -82,7 +82,7 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
             TermDays = Tenant.Settings.Reminders.Kinds.TryGetValue("termEnding", out var rule) && rule.DaysBefore.Count > 0 ? rule.DaysBefore.Max() : 60;
             var until = today.AddDays(TermDays);
             TermsEnding = await db.Set<CommitteeMember>()
-                .Where(m => m.LeftOn == null && m.TermFrom <= today && m.TermTo >= today && m.TermTo <= until)
+                .Where(CommitteeMember.SittingOn(today)).Where(m => m.TermTo <= until)
                 .Join(db.Set<Committee>(), m => m.CommitteeId, c => c.Id, (m, c) => new { m, c })
                 .OrderBy(x => x.m.TermTo).ThenBy(x => x.c.Name).ThenBy(x => x.m.FullName)
                 .Select(x => new TermEnding(x.c.Id, x.c.ShortName ?? x.c.Name, x.m.Id, x.m.FullName, x.m.TermTo))
