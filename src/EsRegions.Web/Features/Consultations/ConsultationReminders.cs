@@ -40,8 +40,9 @@ public sealed class ConsultationReminders(Reminders reminders)
         await reminders.ScheduleAtAsync(Staff(c) with { Deadline = PolishCalendar.WarsawDate(closedAt) }, closedAt, ct);
     }
 
+    // The invitation has just told participants the closing date: no extra reminder when the lead times already passed.
     private static ReminderRequest Participants(Consultation c) =>
-        new(ClosingKind, SubjectType, c.Id, c.Title, c.Schedule.ClosesOn, null, [], NotRepliedAudience.RuleName);
+        new(ClosingKind, SubjectType, c.Id, c.Title, c.Schedule.ClosesOn, null, [], NotRepliedAudience.RuleName, CatchUp: false);
 
     private static ReminderRequest Staff(Consultation c) =>
         new(ClosedKind, SubjectType, c.Id, c.Title, c.Schedule.ClosesOn, ConsultationPaths.Comments(c.Id), [], StaffAudience.RuleName);

@@ -96,8 +96,9 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(meeting.Start, PolishCalendar.Warsaw).DateTime);
         var op = tenant.Required.Settings.Operator;
+        // The invitation carries the date: a meeting called at short notice gets no extra reminder on top of it.
         await reminders.RescheduleAsync(new ReminderRequest("meeting", ReminderSubject, meeting.Id, meeting.Title, day, null, [],
-            MeetingAttendeesAudience.RuleName), ct);
+            MeetingAttendeesAudience.RuleName, CatchUp: false), ct);
         await reminders.RescheduleAsync(new ReminderRequest("minutesMissing", ReminderSubject, meeting.Id, meeting.Title, day,
             $"kalendarz/{meeting.Id}/protokol", [new EmailAddress(op.Email, op.ShortName)], MinutesMissingAudience.RuleName), ct);
     }

@@ -5,6 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EsRegions.Web.Features.Notifications;
 
 /// <summary>What a module asks to be reminded of: a kind (tenant.json reminders.kinds), a subject and its deadline.</summary>
+/// <param name="CatchUp">
+/// When every lead time before the deadline has already passed (a member added with a term ending in 30 days, a
+/// 60-day lead time), one reminder goes out at the next 08:00 instead, so the recipients still hear before the
+/// deadline. Off for subjects whose own invitation has just told the recipients the date (meetings, consultations).
+/// </param>
 public sealed record ReminderRequest(
     string Kind,
     string SubjectType,
@@ -13,7 +18,8 @@ public sealed record ReminderRequest(
     DateOnly Deadline,
     string? LinkPath,
     IReadOnlyList<EmailAddress> Recipients,
-    string AudienceRule = ReminderAudience.Explicit);
+    string AudienceRule = ReminderAudience.Explicit,
+    bool CatchUp = true);
 
 /// <summary>
 /// The API modules use: schedule, reschedule or cancel the reminders of a subject. Occurrences follow the tenant's
@@ -37,6 +43,8 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
             .Select(o => (o.Offset, DueAt: PolishCalendar.AtWarsawTime(o.Date, SendTime)))
             .Where(o => o.DueAt > now)
             .ToList();
+        if (request.CatchUp && CatchUpBefore(rule, deadline, now) is { } catchUp)
+            occurrences.Add(catchUp);
         var keys = occurrences.Select(o => Key(request, deadline, o.Offset)).ToList();
         var existing = await db.Set<Reminder>().Where(r => keys.Contains(r.OccurrenceKey)).ToListAsync(ct);
         // An occurrence cancelled earlier (the subject was closed, then reopened with the same deadline) is due again.
@@ -84,6 +92,21 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
             .Where(r => kind == null || r.Kind == kind)
             .ToListAsync(ct);
         scheduled.ForEach(r => r.Cancel());
+    }
+
+    /// <summary>
+    /// The reminder that stands in for lead times already passed: keyed as the shortest of them (so one already sent for
+    /// this deadline is not sent again), due at the next 08:00 Warsaw time, or at once when that would be after the deadline.
+    /// None while a lead time is still ahead, and none once the deadline's day is over.
+    /// </summary>
+    private static (int Offset, DateTimeOffset DueAt)? CatchUpBefore(ReminderRule rule, DateOnly deadline, DateTimeOffset now)
+    {
+        var today = PolishCalendar.WarsawDate(now);
+        if (rule.DaysBefore.Count == 0 || deadline < today) return null;
+        if (rule.DaysBefore.Any(d => PolishCalendar.AtWarsawTime(deadline.AddDays(-d), SendTime) > now)) return null;
+        var next = PolishCalendar.AtWarsawTime(today, SendTime);
+        if (next < now) next = PolishCalendar.AtWarsawTime(today.AddDays(1), SendTime);
+        return (-rule.DaysBefore.Min(), PolishCalendar.WarsawDate(next) <= deadline ? next : now);
     }
 
     private static string Key(ReminderRequest r, DateOnly deadline, int offsetDays) =>

@@ -46,6 +46,21 @@ public sealed class MemberChangesTests(PostgresServer postgres) : AppTestBase(po
     }
 
     [Fact]
+    public async Task A_term_shortened_to_end_within_the_reminders_lead_time_is_reminded_the_next_morning()
+    {
+        var secretary = ClientAs(Policies.Roles.Secretary, Slug);
+        var (committeeId, memberId) = await AddMemberAsync(secretary);
+
+        // Małopolska reminds 60 days ahead; 14 January 2027 is 39 days away.
+        var response = await PostAsync(secretary, $"/{Slug}/komitety/{committeeId}/czlonkowie/{memberId}", null, Fields(("Member.TermTo", "2027-01-14")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var reminder = Assert.Single(await TermRemindersAsync(memberId));
+        Assert.Equal((new DateOnly(2027, 1, 14), new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero)), (reminder.Deadline, reminder.DueAt));
+        Assert.Contains(reminder.Recipients, r => r.Address == "maria@owes.example");
+    }
+
+    [Fact]
     public async Task Secretary_records_the_day_a_member_left_which_must_lie_within_the_term_and_not_ahead_and_can_take_it_back()
     {
         var secretary = ClientAs(Policies.Roles.Secretary, Slug);

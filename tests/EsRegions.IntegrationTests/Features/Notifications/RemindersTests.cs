@@ -33,6 +33,51 @@ public sealed class RemindersTests(PostgresServer postgres) : MailTestBase(postg
         Assert.Equal([new DateTimeOffset(2026, 3, 15, 7, 0, 0, TimeSpan.Zero)], scheduled.Select(r => r.DueAt));
     }
 
+    private static readonly Guid Member = Guid.Parse("0c0ffee0-0000-4000-8000-000000000002");
+
+    // Mazowsze reminds 60 days before a term ends.
+    private static ReminderRequest TermEndsOn(DateOnly deadline) => new("termEnding", "CommitteeMember", Member,
+        "Jan Kowalski — MKRES", deadline, "komitety/1", [new EmailAddress("jan@example.org", "Jan Kowalski")]);
+
+    [Fact]
+    public async Task A_deadline_closer_than_every_lead_time_is_reminded_once_at_the_next_8_warsaw()
+    {
+        Clock.Set(new DateTimeOffset(2026, 3, 12, 12, 0, 0, TimeSpan.Zero)); // Thursday 13:00 in Warsaw; the 60-day lead passed
+        var tenant = App.TenantId("mazowsze");
+        var sweeper = App.Services.GetRequiredService<ReminderSweeper>();
+        var ct = TestContext.Current.CancellationToken;
+
+        var scheduled = await InScope("mazowsze", (r, ct) => r.ScheduleAsync(TermEndsOn(new DateOnly(2026, 4, 1)), ct));
+
+        Assert.Equal([new DateTimeOffset(2026, 3, 13, 7, 0, 0, TimeSpan.Zero)], scheduled.Select(r => r.DueAt));
+        Clock.Set(new DateTimeOffset(2026, 3, 13, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await sweeper.SweepTenantAsync(tenant, ct));
+        // Saved again with the same end (the secretariat corrected the member's institution): not sent a second time.
+        Assert.Empty(await InScope("mazowsze", (r, ct) => r.RescheduleAsync(TermEndsOn(new DateOnly(2026, 4, 1)), ct)));
+        Clock.Set(new DateTimeOffset(2026, 3, 20, 7, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await sweeper.SweepTenantAsync(tenant, ct));
+        await DispatchUntilIdleAsync();
+        var mail = Assert.Single(await Mail!.EmailsAsync());
+        Assert.Equal("Kończy się kadencja: Jan Kowalski — MKRES", mail.GetProperty("subject").GetString());
+        Assert.Equal("jan@example.org", mail.GetProperty("to")[0].GetProperty("address").GetString());
+    }
+
+    [Fact]
+    public async Task A_deadline_today_after_8_is_reminded_at_once_and_a_passed_one_or_an_invitation_kind_not_at_all()
+    {
+        var now = new DateTimeOffset(2026, 3, 12, 12, 0, 0, TimeSpan.Zero);
+        Clock.Set(now);
+
+        var today = await InScope("mazowsze", (r, ct) => r.ScheduleAsync(TermEndsOn(new DateOnly(2026, 3, 12)), ct));
+        var passed = await InScope("malopolska", (r, ct) => r.ScheduleAsync(TermEndsOn(new DateOnly(2026, 3, 11)), ct));
+        // A consultation opened two days before its close: the invitation has just given the date.
+        var invitationKind = await InScope("lubelskie", (r, ct) => r.ScheduleAsync(ClosingOn(new DateOnly(2026, 3, 13)) with { CatchUp = false }, ct));
+
+        Assert.Equal([now], today.Select(r => r.DueAt));
+        Assert.Empty(passed);
+        Assert.Empty(invitationKind);
+    }
+
     [Fact]
     public async Task Reminder_rescheduled_before_it_fires_is_sent_once_at_the_new_time()
     {
