@@ -1,3 +1,4 @@
+using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,9 @@ namespace EsRegions.Web.Features.Committees;
 /// <summary>
 /// RODO: the seats a person (found by e-mail address) holds or held in the region's committees and groups. Erasure
 /// anonymises name, address and institution and drops the calendar feed; seat, role and term stay (the seat history).
+/// The seats' term-ending reminders are deleted: their titles carry the name, and an erased seat is not followed up.
 /// </summary>
-public sealed class CommitteeMemberPersonalData(EsRegionsDbContext db) : IPersonalDataSource
+public sealed class CommitteeMemberPersonalData(EsRegionsDbContext db, Reminders reminders) : IPersonalDataSource
 {
     public string Name => "committeeMembers";
 
@@ -31,6 +33,7 @@ public sealed class CommitteeMemberPersonalData(EsRegionsDbContext db) : IPerson
             .Where(m => m.Email != null && m.Email.ToUpper() == person.NormalizedEmail)
             .ToListAsync(ct);
         foreach (var seat in seats) seat.Anonymise(PersonRef.ErasedLabel);
+        await reminders.ForgetAsync(CommitteeRegister.MemberSubject, seats.Select(s => s.Id).ToList(), ct);
         return seats.Count;
     }
 }

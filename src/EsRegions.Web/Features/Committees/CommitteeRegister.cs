@@ -10,7 +10,7 @@ namespace EsRegions.Web.Features.Committees;
 /// per committee and year, and a reminder before each member's term ends (tenant.json reminders "termEnding").
 /// Saved by the caller's SaveChanges.
 /// </summary>
-public sealed class CommitteeRegister(EsRegionsDbContext db, Reminders reminders, TenantContext tenant)
+public sealed class CommitteeRegister(EsRegionsDbContext db, Reminders reminders)
 {
     public const string MemberSubject = "CommitteeMember";
 
@@ -21,14 +21,11 @@ public sealed class CommitteeRegister(EsRegionsDbContext db, Reminders reminders
         return member;
     }
 
-    public async Task ScheduleTermReminderAsync(Committee committee, CommitteeMember member, CancellationToken ct)
-    {
-        var secretariat = tenant.Required.Settings.Operator;
-        var recipients = new List<EmailAddress> { new(secretariat.Email, secretariat.ShortName) };
-        if (member.Email is not null) recipients.Add(new EmailAddress(member.Email, member.FullName));
+    /// <summary>The secretariat and the member hear before the term ends (who exactly: <see cref="TermEndingAudience"/>).</summary>
+    public async Task ScheduleTermReminderAsync(Committee committee, CommitteeMember member, CancellationToken ct) =>
         await reminders.RescheduleAsync(new ReminderRequest("termEnding", MemberSubject, member.Id,
-            $"{member.FullName} — {committee.ShortName ?? committee.Name}", member.TermTo, $"komitety/{committee.Id}", recipients), ct);
-    }
+            $"{member.FullName} — {committee.ShortName ?? committee.Name}", member.TermTo,
+            $"komitety/{committee.Id}/czlonkowie/{member.Id}", [], TermEndingAudience.RuleName), ct);
 
     public async Task LeaveAsync(CommitteeMember member, DateOnly on, CancellationToken ct)
     {

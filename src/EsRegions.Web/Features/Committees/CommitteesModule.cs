@@ -17,6 +17,7 @@ public static class CommitteesModule
         builder.Services.AddScoped<ITenantDataLoader, CallFileLoader>();
         builder.Services.AddScoped<MemberCalls>();
         builder.Services.AddScoped<IReminderAudience, PendingDecisionsAudience>();
+        builder.Services.AddScoped<IReminderAudience, TermEndingAudience>();
         builder.Services.AddScoped<IPersonalDataSource, CallApplicationsPersonalData>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
@@ -66,12 +67,13 @@ public sealed class NotRepliedAudience(EsRegionsDbContext db, ConsultationLinks 
     }
 
     /// <summary>A fresh reply link (the token of the invitation is not stored, only its hash), valid until the close.</summary>
-    public async Task<string?> PersonalLinkAsync(Reminder reminder, EmailAddress recipient, CancellationToken ct)
+    public async Task<EmailBody?> PersonalBodyAsync(Reminder reminder, EmailAddress recipient, CultureInfo culture, CancellationToken ct)
     {
         var consultation = await db.Set<Consultation>().FirstOrDefaultAsync(c => c.Id == reminder.SubjectId, ct);
         var participant = await db.Set<ConsultationParticipant>()
             .FirstOrDefaultAsync(p => p.ConsultationId == reminder.SubjectId && p.Email == recipient.Address && p.RemovedAt == null, ct);
-        return consultation is null || participant is null ? null : await links.IssueAsync(consultation, participant, ct);
+        return consultation is null || participant is null ? null
+            : ReminderTemplates.For(reminder, culture, await links.IssueAsync(consultation, participant, ct));
     }
 }
 

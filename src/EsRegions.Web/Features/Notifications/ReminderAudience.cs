@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EsRegions.Web.Features.Notifications;
 
 /// <summary>
@@ -11,10 +13,11 @@ public interface IReminderAudience
     Task<IReadOnlyList<EmailAddress>> ResolveAsync(Reminder reminder, CancellationToken ct);
 
     /// <summary>
-    /// A link path of the recipient's own (e.g. a new personal reply link, added to the sweeper's unit of work), used
-    /// instead of the reminder's shared <see cref="Reminder.LinkPath"/>; null keeps the shared one.
+    /// What this recipient reads instead of the shared text of <see cref="ReminderTemplates"/>: a personal link (e.g. a
+    /// new reply link, added to the sweeper's unit of work), or words addressed to the recipient; null keeps the shared one.
     /// </summary>
-    Task<string?> PersonalLinkAsync(Reminder reminder, EmailAddress recipient, CancellationToken ct) => Task.FromResult<string?>(null);
+    Task<EmailBody?> PersonalBodyAsync(Reminder reminder, EmailAddress recipient, CultureInfo culture, CancellationToken ct) =>
+        Task.FromResult<EmailBody?>(null);
 }
 
 public sealed class ReminderAudience : IReminderAudience

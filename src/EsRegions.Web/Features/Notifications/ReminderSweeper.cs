@@ -60,8 +60,8 @@ public sealed class ReminderSweeper(TenantRegistry registry, TenantScopeFactory 
                 var shared = composer.Compose(ReminderTemplates.For(reminder, culture), culture);
                 foreach (var recipient in recipients)
                 {
-                    var personal = await audience.PersonalLinkAsync(reminder, recipient, ct);
-                    var content = personal is null ? shared : composer.Compose(ReminderTemplates.For(reminder, culture, personal), culture);
+                    var personal = await audience.PersonalBodyAsync(reminder, recipient, culture, ct);
+                    var content = personal is null ? shared : composer.Compose(personal, culture);
                     messages.Add(($"reminder:{reminder.OccurrenceKey}:{recipient.Address.ToLowerInvariant()}", recipient, content));
                 }
                 reminder.MarkSent(now);

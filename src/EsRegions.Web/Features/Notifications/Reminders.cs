@@ -95,6 +95,13 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
     }
 
     /// <summary>
+    /// Deletes every reminder of a subject, sent ones too (their title may name a person whose data is erased); e-mails
+    /// already written are the outbox's to erase.
+    /// </summary>
+    public async Task ForgetAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken ct = default) =>
+        db.RemoveRange(await db.Set<Reminder>().Where(r => r.SubjectType == subjectType && subjectIds.Contains(r.SubjectId)).ToListAsync(ct));
+
+    /// <summary>
     /// The reminder that stands in for lead times already passed: keyed as the shortest of them (so one already sent for
     /// this deadline is not sent again), due at the next 08:00 Warsaw time, or at once when that would be after the deadline.
     /// None while a lead time is still ahead, and none once the deadline's day is over.
