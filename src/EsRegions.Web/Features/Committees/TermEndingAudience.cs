@@ -43,14 +43,15 @@ public sealed class TermEndingAudience(EsRegionsDbContext db, TenantContext tena
     /// <summary>The member's own e-mail: their term on the body ends on the date; whom to ask about staying on.</summary>
     public static EmailBody ForMember(Committee committee, DateOnly termTo, string secretariat, CultureInfo culture)
     {
-        var name = committee.ShortName is { } shortName ? $"{committee.Name} ({shortName})" : committee.Name;
         var body = committee.ShortName ?? committee.Name;
+        var (open, close) = culture.TwoLetterISOLanguageName == "en" ? ("“", "”") : ("„", "”");
+        var name = $"{open}{committee.Name}{close}" + (committee.ShortName is { } shortName ? $" ({shortName})" : "");
         return culture.TwoLetterISOLanguageName == "en"
             ? new EmailBody($"Your term of office on {body} is ending",
-                [$"Your term of office on “{name}” ends on {termTo.ToString("d MMMM yyyy", culture)}.",
+                [$"Your term of office on {name} ends on {termTo.ToString("d MMMM yyyy", culture)}.",
                  $"If you would like to stay on, or have any questions, please write to the secretariat: {secretariat}."])
             : new EmailBody($"Kończy się Pani/Pana kadencja: {body}",
-                [$"Przypominamy, że {termTo.ToString("d MMMM yyyy 'r.'", culture)} kończy się Pani/Pana kadencja w składzie „{name}”.",
+                [$"Przypominamy, że {termTo.ToString("d MMMM yyyy 'r.'", culture)} kończy się Pani/Pana kadencja w składzie {name}.",
                  $"W sprawie dalszego udziału lub w razie pytań prosimy o kontakt z sekretariatem: {secretariat}."]);
     }
 
