@@ -19,6 +19,9 @@ public static class UiFormat
     public static string Date(DateOnly d, CultureInfo language) =>
         Of(language) == English ? d.ToString("d MMMM yyyy", English) : d.ToString("d MMMM yyyy 'r.'", Polish);
 
+    /// <summary>A date in a table or beside a long one: "15.01.2027" in Polish, "15/01/2027" in English.</summary>
+    public static string ShortDate(DateOnly d) => d.ToString("d", Of(CultureInfo.CurrentUICulture));
+
     /// <summary>
     /// An instant as Warsaw's wall-clock time in the interface's language: "6 grudnia 2026 r., 19:22", "6 December 2026,
     /// 19:22" (when a value was changed, a report published, an application sent).

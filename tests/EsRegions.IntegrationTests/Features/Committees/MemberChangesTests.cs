@@ -82,6 +82,9 @@ public sealed class MemberChangesTests(PostgresServer postgres) : AppTestBase(po
         var composition = await secretary.GetStringAsync($"/{Slug}/komitety/{committeeId}", Ct);
         var formerAt = composition.IndexOf("Byli członkowie (1)", StringComparison.Ordinal);
         Assert.True(formerAt > 0 && composition.IndexOf("Maria Wiśniewska", StringComparison.Ordinal) > formerAt, "she is listed among former members only");
+        Assert.Contains("15.01.2026 – 14.01.2029 <br /><span>zakończył(a) członkostwo 30.11.2026</span>", composition);
+        var english = await secretary.GetStringAsync($"/{Slug}/komitety/{committeeId}?culture=en-GB&ui-culture=en-GB", Ct);
+        Assert.Contains("15/01/2026 – 14/01/2029 <br /><span>membership ended 30/11/2026</span>", english);
         var termBeforeLeaving = await (await PostAsync(secretary, url, null, Fields(("Member.TermTo", "2026-10-31")))).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Członkostwo zakończono 30 listopada 2026 r.: kadencja nie może skończyć się wcześniej.", termBeforeLeaving);
 
