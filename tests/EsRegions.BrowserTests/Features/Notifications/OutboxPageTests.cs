@@ -11,7 +11,7 @@ namespace EsRegions.BrowserTests.Features.Notifications;
 public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBase(postgres)
 {
     [Fact]
-    public async Task Staff_resend_a_failed_email_with_the_keyboard_and_the_page_has_no_serious_accessibility_violation()
+    public async Task Staff_resend_a_failed_email_with_the_keyboard_and_the_page_has_no_accessibility_violation()
     {
         await App.SeedFailedEmailAsync("warmia-mazury", "owes.elblag@example.org", "Zaproszenie na posiedzenie RKRES");
         await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
