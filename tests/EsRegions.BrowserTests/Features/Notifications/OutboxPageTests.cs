@@ -27,4 +27,27 @@ public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBas
         Assert.Contains("owes.elblag@example.org", await Page.Locator("[role=status]").InnerTextAsync());
         Assert.Contains("Brak wiadomości w tym stanie.", await Page.Locator("main").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task Staff_find_the_reminders_from_the_delivery_page_and_read_them_on_a_phone()
+    {
+        await using (var scope = App.ScopeFor("warmia-mazury"))
+        {
+            await scope.ServiceProvider.GetRequiredService<Reminders>().ScheduleAsync(new ReminderRequest("termEnding", "CommitteeMember",
+                Guid.NewGuid(), "Jan Kowalski — RKRES", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1), "komitety", []), TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
+        await Page.SetViewportSizeAsync(375, 740);
+        await OpenAsync("/warmia-mazury/powiadomienia");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Przypomnienia: zaplanowane i wysłane" }).ClickAsync();
+
+        await Page.WaitForSelectorAsync("h1:has-text('Przypomnienia')");
+        Assert.Contains("Jan Kowalski — RKRES", await Page.Locator("table").First.InnerTextAsync());
+        var phone = await ScrollBoxesAsync();
+        Assert.True(phone.PageWidth <= 375, $"the page scrolls sideways: {phone.PageWidth} px wide");
+        Assert.True(phone.Wrong.Length == 0, "scroll boxes: " + string.Join(", ", phone.Wrong));
+        await AssertAccessibleAsync();
+    }
 }
