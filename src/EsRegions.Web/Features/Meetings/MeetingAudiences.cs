@@ -1,11 +1,16 @@
+using System.Globalization;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Meetings;
 
-/// <summary>Before a meeting: those who accepted and those who have not answered yet (not those who declined).</summary>
-public sealed class MeetingAttendeesAudience(EsRegionsDbContext db) : IReminderAudience
+/// <summary>
+/// Before a meeting: those who accepted and those who have not answered yet (not those who declined), each with their own
+/// answer link, so the reminder shows the meeting's details and takes an answer as the invitation did.
+/// </summary>
+public sealed class MeetingAttendeesAudience(EsRegionsDbContext db, EmailLinks links) : IReminderAudience
 {
     public const string RuleName = "meeting-attendees";
 
@@ -20,6 +25,16 @@ public sealed class MeetingAttendeesAudience(EsRegionsDbContext db) : IReminderA
             .OrderBy(i => i.Email)
             .Select(i => new EmailAddress(i.Email, i.Name))
             .ToListAsync(ct);
+    }
+
+    /// <summary>A fresh answer link (only the hashes of the invitation's links are kept), valid as long as those.</summary>
+    public async Task<EmailBody?> PersonalBodyAsync(Reminder reminder, EmailAddress recipient, CultureInfo culture, CancellationToken ct)
+    {
+        var meeting = await db.Set<Meeting>().FirstOrDefaultAsync(m => m.Id == reminder.SubjectId, ct);
+        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.MeetingId == reminder.SubjectId && i.Email == recipient.Address, ct);
+        if (meeting is null || invitation is null) return null;
+        var token = links.Issue(MeetingInvitations.RsvpPurpose, invitation.Id, MeetingInvitations.LinkExpiry(meeting));
+        return ReminderTemplates.For(reminder, culture, $"zaproszenie/{token}");
     }
 }
 

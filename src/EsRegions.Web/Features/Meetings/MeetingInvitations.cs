@@ -50,7 +50,7 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
         var invitations = await db.Set<Invitation>().Where(i => i.MeetingId == meeting.Id).ToListAsync(ct);
         if (invitations.Count == 0) return null;
         meeting.RaiseSequence();
-        await links.ExtendAllAsync(this, invitations, meeting, ct);
+        await links.ExtendAllAsync(invitations, meeting, ct);
         var batch = SendToAll(meeting, invitations, BatchKind.Update, by);
         await ScheduleRemindersAsync(meeting, ct);
         return batch;
@@ -65,7 +65,7 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
         return invitations.Count == 0 ? null : SendToAll(meeting, invitations, BatchKind.Cancellation, by);
     }
 
-    internal DateTimeOffset LinkExpiry(Meeting meeting) => meeting.Start.AddDays(30);
+    internal static DateTimeOffset LinkExpiry(Meeting meeting) => meeting.Start.AddDays(30);
 
     private InvitationBatch SendToAll(Meeting meeting, List<Invitation> invitations, BatchKind kind, string? by)
     {
@@ -107,8 +107,8 @@ public sealed class MeetingInvitations(EsRegionsDbContext db, Outbox outbox, Ema
 internal static class EmailLinksExtensions
 {
     /// <summary>The meeting moved: every invitation's RSVP link lasts until 30 days after the new start.</summary>
-    public static async Task ExtendAllAsync(this EmailLinks links, MeetingInvitations invitations, IEnumerable<Invitation> all, Meeting meeting, CancellationToken ct)
+    public static async Task ExtendAllAsync(this EmailLinks links, IEnumerable<Invitation> all, Meeting meeting, CancellationToken ct)
     {
-        foreach (var i in all) await links.ExtendAsync(MeetingInvitations.RsvpPurpose, i.Id, invitations.LinkExpiry(meeting), ct);
+        foreach (var i in all) await links.ExtendAsync(MeetingInvitations.RsvpPurpose, i.Id, MeetingInvitations.LinkExpiry(meeting), ct);
     }
 }

@@ -42,6 +42,20 @@ public sealed class MeetingRemindersTests(PostgresServer postgres) : MailTestBas
         Assert.Equal(["cisza@example.org", "tak@example.org"],
             reminders.Select(e => e.GetProperty("to")[0].GetProperty("address").GetString()).Order());
         Assert.All(reminders, e => Assert.Equal("Przypomnienie: Posiedzenie MKRES — 17 marca 2026 r.", e.GetProperty("subject").GetString()));
+
+        // The one who has not answered answers from the reminder: it carries a working answer link of their own.
+        var ct = TestContext.Current.CancellationToken;
+        var reminder = (await Mail!.MessagesToAsync("cisza@example.org")).Last();
+        var link = reminder.RsvpPath();
+        Assert.NotEqual((await Mail!.MessagesToAsync("cisza@example.org")).First().RsvpPath(), link);
+        var invitee = App.CreateClient(new() { HandleCookies = true });
+        var page = await invitee.GetStringAsync(link, ct);
+        Assert.Contains("Posiedzenie MKRES", page);
+        (await invitee.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Answer"] = "Accepted", ["__RequestVerificationToken"] = SignInClient.AntiforgeryToken(page),
+        }), ct)).EnsureSuccessStatusCode();
+        Assert.Equal("accepted", (await Secretary.ResponsesAsync("malopolska", id)).Single(r => r.Email == "cisza@example.org").Status);
     }
 
     [Fact]
