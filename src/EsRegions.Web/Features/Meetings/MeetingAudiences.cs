@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EsRegions.Web.Features.Meetings;
 
 /// <summary>
-/// Before a meeting: those who accepted and those who have not answered yet (not those who declined), each with their own
-/// answer link, so the reminder shows the meeting's details and takes an answer as the invitation did.
+/// Before a meeting: those who accepted and those who have not answered yet (not those who declined), each with the
+/// meeting's time and place as they stand and their own answer link, which takes an answer as the invitation did.
 /// </summary>
 public sealed class MeetingAttendeesAudience(EsRegionsDbContext db, EmailLinks links) : IReminderAudience
 {
@@ -34,7 +34,8 @@ public sealed class MeetingAttendeesAudience(EsRegionsDbContext db, EmailLinks l
         var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.MeetingId == reminder.SubjectId && i.Email == recipient.Address, ct);
         if (meeting is null || invitation is null) return null;
         var token = links.Issue(MeetingInvitations.RsvpPurpose, invitation.Id, MeetingInvitations.LinkExpiry(meeting));
-        return ReminderTemplates.For(reminder, culture, $"zaproszenie/{token}");
+        var body = ReminderTemplates.For(reminder, culture, $"zaproszenie/{token}");
+        return body with { Paragraphs = [.. body.Paragraphs, .. MeetingEmail.Details(meeting)] };
     }
 }
 

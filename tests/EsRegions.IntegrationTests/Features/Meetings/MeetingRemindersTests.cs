@@ -46,6 +46,8 @@ public sealed class MeetingRemindersTests(PostgresServer postgres) : MailTestBas
         // The one who has not answered answers from the reminder: it carries a working answer link of their own.
         var ct = TestContext.Current.CancellationToken;
         var reminder = (await Mail!.MessagesToAsync("cisza@example.org")).Last();
+        Assert.Contains("Termin: wtorek, 17 marca 2026 r., godz. 10:00–12:00", reminder.TextBody); // when and where, without a click
+        Assert.Contains("Miejsce: Kraków, ul. Racławicka 56, sala 2", reminder.TextBody);
         var link = reminder.RsvpPath();
         Assert.NotEqual((await Mail!.MessagesToAsync("cisza@example.org")).First().RsvpPath(), link);
         var invitee = App.CreateClient(new() { HandleCookies = true });
