@@ -43,10 +43,10 @@ public sealed class TermEndingAudience(EsRegionsDbContext db, TenantContext tena
     /// <summary>The member's own e-mail: their term on the body ends on the date; whom to ask about staying on.</summary>
     public static EmailBody ForMember(Committee committee, DateOnly termTo, string secretariat, CultureInfo culture)
     {
+        var en = culture.TwoLetterISOLanguageName == "en";
         var body = committee.ShortName ?? committee.Name;
-        var (open, close) = culture.TwoLetterISOLanguageName == "en" ? ("“", "”") : ("„", "”");
-        var name = $"{open}{committee.Name}{close}" + (committee.ShortName is { } shortName ? $" ({shortName})" : "");
-        return culture.TwoLetterISOLanguageName == "en"
+        var name = (en ? $"“{committee.Name}”" : $"„{committee.Name}”") + (committee.ShortName is { } shortName ? $" ({shortName})" : "");
+        return en
             ? new EmailBody($"Your term of office on {body} is ending",
                 [$"Your term of office on {name} ends on {termTo.ToString("d MMMM yyyy", culture)}.",
                  $"If you would like to stay on, or have any questions, please write to the secretariat: {secretariat}."])
