@@ -14,6 +14,7 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
         await SignInAsync(Policies.Roles.Secretary, "malopolska");
         await OpenAsync("/malopolska/komitety");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
+        await Page.WaitForURLAsync("**/komitety/*");
         await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
         await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
         await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");

@@ -13,6 +13,7 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
+        await Page.WaitForURLAsync("**/plany/*");
         await Page.Locator("a[href*='nowe-dzialanie']").First.ClickAsync();
         await Page.WaitForURLAsync("**/nowe-dzialanie?kierunek=*");
         await AssertAccessibleAsync();
@@ -53,6 +54,7 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
+        await Page.WaitForURLAsync("**/plany/*");
         await Page.GetByRole(AriaRole.Link, new() { Name = "1. Kompleksowe szkolenia kadry CUS." }).ClickAsync();
         await Page.WaitForURLAsync("**/edycja");
         var indicators = await Page.Locator("input[id$='-name'][id^='ind-']").CountAsync();

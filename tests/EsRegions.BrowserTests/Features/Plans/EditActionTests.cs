@@ -13,6 +13,7 @@ public sealed class EditActionTests(PostgresServer postgres) : BrowserAppTestBas
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
+        await Page.WaitForURLAsync("**/plany/*");
         await Page.GetByRole(AriaRole.Link, new() { Name = "1. Kompleksowe szkolenia kadry CUS." }).ClickAsync();
         await Page.WaitForURLAsync("**/edycja");
         await AssertAccessibleAsync();

@@ -21,6 +21,7 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTes
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Importuj plan z pliku" }).ClickAsync();
+        await Page.WaitForURLAsync("**/plany/import");
         await Page.GetByLabel("Plik planu (XLSX albo JSON)").SetInputFilesAsync(new FilePayload
         {
             Name = "plan-2027.json", MimeType = "application/json",
