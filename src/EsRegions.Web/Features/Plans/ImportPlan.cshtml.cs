@@ -15,12 +15,12 @@ namespace EsRegions.Web.Features.Plans;
 [Authorize(Policy = Policies.TenantStaff)]
 [RequestSizeLimit(PlanImport.MaxBytes + 64 * 1024)] // the file and the form around it; a larger file is refused below
 [RequestFormLimits(MultipartBodyLengthLimit = PlanImport.MaxBytes + 64 * 1024)]
-public sealed class ImportPlanModel(PlanImport import, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImportPlanModel(PlanImport import, IStringLocalizer<SharedResource> l, IStringLocalizer<FileCheckText> jsonText) : PageModel
 {
     [BindProperty] public IFormFile? PlanFile { get; set; }
     [BindProperty] public string Kind { get; set; } = "annual";
 
-    /// <summary>The file's errors (place, message) when it was refused; nothing was stored.</summary>
+    /// <summary>The file's errors (place, message in the interface's language) when it was refused; nothing was stored.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FileErrors { get; private set; } = [];
     public string? RefusedFile { get; private set; }
 
@@ -44,12 +44,13 @@ public sealed class ImportPlanModel(PlanImport import, IStringLocalizer<SharedRe
             return Page();
         }
         PlanImport.Outcome outcome;
+        IStringLocalizer text = l; // a spreadsheet's messages are Polish keys, a JSON document's English ones
         await using (var stream = file.OpenReadStream())
         {
             switch (Path.GetExtension(file.FileName).ToLowerInvariant())
             {
                 case ".xlsx": outcome = await import.SpreadsheetAsync(stream, kind, ct); break;
-                case ".json": outcome = await import.JsonAsync(stream, file.FileName, ct); break;
+                case ".json": outcome = await import.JsonAsync(stream, file.FileName, ct); text = jsonText; break;
                 default:
                     ModelState.AddModelError(nameof(PlanFile), l["Plik „{0}” nie jest arkuszem XLSX ani dokumentem JSON.", file.FileName]);
                     return Page();
@@ -58,7 +59,7 @@ public sealed class ImportPlanModel(PlanImport import, IStringLocalizer<SharedRe
         if (outcome.Plan is null)
         {
             RefusedFile = file.FileName;
-            FileErrors = outcome.Errors.SelectMany(e => e.Value.Select(m => KeyValuePair.Create(e.Key, m))).ToList();
+            FileErrors = outcome.Problems.Select(p => KeyValuePair.Create(p.Where, p.In(text))).ToList();
             return Page();
         }
         return Redirect($"{Request.PathBase}/plany/{outcome.Plan.Id}");

@@ -21,7 +21,9 @@ public static class PlanDocumentReader
         }
         catch (System.Text.Json.JsonException ex)
         {
-            check.Fail(ex.Path ?? "$", $"not valid JSON ({ex.Message.Split(" Path:")[0]})");
+            // Line and byte are counted from 0; the parser's own words (English) stay for the API and the logs.
+            check.Fail(ex.Path ?? "$", "not valid JSON at line {0}, byte {1} ({2})", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1,
+                ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]);
             return (null, check);
         }
     }
@@ -63,7 +65,10 @@ public static class PlanDocumentReader
             var n = check.AsObject(array[i], p, "level", "code", "title", "children", "actions");
             var level = check.String(n, p, "level");
             if (level is not null && level != expected)
-                check.Fail($"{p}.level", expected is null ? "is deeper than the region's plan levels" : $"must be '{expected}' at this depth");
+                {
+                if (expected is null) check.Fail($"{p}.level", "is deeper than the region's plan levels");
+                else check.Fail($"{p}.level", "must be '{0}' at this depth", expected);
+            }
             var code = check.String(n, p, "code");
             var title = check.String(n, p, "title");
             var children = Nodes(check, check.Array(n, p, "children", required: false), $"{p}.children", levels, depth + 1);
@@ -109,7 +114,7 @@ public static class PlanDocumentReader
             var kind = Enum<TargetKind>(check, target, $"{p}.target", "kind", ("count", TargetKind.Count), ("minimum", TargetKind.Minimum),
                 ("share", TargetKind.Share), ("text", TargetKind.Text));
             var value = Decimal(check, target, $"{p}.target", "value");
-            if (kind is not null && kind != TargetKind.Text && value is null) check.Fail($"{p}.target.value", $"is required for a {kind.Value.ToString().ToLowerInvariant()} target");
+            if (kind is not null && kind != TargetKind.Text && value is null) check.Fail($"{p}.target.value", "is required for a {0} target", kind.Value.ToString().ToLowerInvariant());
             var unit = check.String(target, $"{p}.target", "unit", required: false);
             var text = check.String(target, $"{p}.target", "text");
             var baseline = check.String(ind, p, "baseline", required: false);
@@ -144,9 +149,9 @@ public static class PlanDocumentReader
         var idText = check.String(p, "$.parent", "id", required: false);
         if ((file is null) == (idText is null)) { check.Fail("$.parent", "give either file (a file name in the region's plans/ folder) or id"); return null; }
         if (file is not null && (!file.EndsWith(".json", StringComparison.Ordinal) || file.Contains('/') || file.Contains('\\')))
-            check.Fail("$.parent.file", $"'{file}' is not a file name in the region's plans/ folder");
+            check.Fail("$.parent.file", "'{0}' is not a file name in the region's plans/ folder", file);
         Guid id = default;
-        if (idText is not null && !Guid.TryParse(idText, out id)) check.Fail("$.parent.id", $"'{idText}' is not a plan id");
+        if (idText is not null && !Guid.TryParse(idText, out id)) check.Fail("$.parent.id", "'{0}' is not a plan id", idText);
         return new ParentReference(file, idText is null ? null : id);
     }
 
@@ -159,7 +164,7 @@ public static class PlanDocumentReader
         var body = check.String(r, "$.resolution", "body");
         var date = check.String(r, "$.resolution", "date");
         if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        { check.Fail("$.resolution.date", $"'{date}' is not a date (yyyy-MM-dd)"); return null; }
+        { check.Fail("$.resolution.date", "'{0}' is not a date (yyyy-MM-dd)", date); return null; }
         return text is null || number is null || body is null || date is null ? null : new Resolution(text, number, body, DateOnly.ParseExact(date, "yyyy-MM-dd"));
     }
 
@@ -180,7 +185,7 @@ public static class PlanDocumentReader
         var s = check.String(o, path, name);
         if (s is null) return null;
         foreach (var (text, value) in values) if (text == s) return value;
-        check.Fail($"{path}.{name}", $"'{s}' is not one of {string.Join(", ", values.Select(v => v.Text))}");
+        check.Fail($"{path}.{name}", "'{0}' is not one of {1}", s, string.Join(", ", values.Select(v => v.Text)));
         return null;
     }
 

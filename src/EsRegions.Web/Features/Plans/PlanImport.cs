@@ -1,5 +1,6 @@
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 
 namespace EsRegions.Web.Features.Plans;
 
@@ -21,19 +22,23 @@ public sealed class PlanImport(PlanWriter writer, PlanParents parents, PlanLifec
         _ => null,
     };
 
-    /// <summary>The stored plan, or null and the errors by place.</summary>
-    public sealed record Outcome(Plan? Plan, IDictionary<string, string[]> Errors);
+    /// <summary>The stored plan, or null and the file's problems: a JSON document's in English, a spreadsheet's in Polish.</summary>
+    public sealed record Outcome(Plan? Plan, IReadOnlyList<FileProblem> Problems)
+    {
+        /// <summary>The problems as written by place, for the API's RFC 9457 "errors".</summary>
+        public IDictionary<string, string[]> Errors => FileProblem.ByPlace(Problems);
+    }
 
     /// <param name="name">The document's name (the request body, a file) in the checker's messages.</param>
     public async Task<Outcome> JsonAsync(Stream json, string name, CancellationToken ct)
     {
         var (document, check) = await PlanDocumentReader.ReadAsync(json, name, tenant.Required.Settings.PlanLevels, ct);
         var parentId = document is null ? null : await parents.ResolveAsync(document, check, ct);
-        if (document is null || check.HasErrors) return new Outcome(null, check.ErrorsByPath);
+        if (document is null || check.HasErrors) return new Outcome(null, check.Problems);
         var plan = writer.Add(document, sourceFile: null, parentId);
         if (plan.Status is PlanStatus.Adopted or PlanStatus.Archived) await lifecycle.FreezeAsync(plan, ct);
         await db.SaveChangesAsync(ct);
-        return new Outcome(plan, new Dictionary<string, string[]>());
+        return new Outcome(plan, []);
     }
 
     public async Task<Outcome> SpreadsheetAsync(Stream xlsx, PlanKind kind, CancellationToken ct)
@@ -41,10 +46,10 @@ public sealed class PlanImport(PlanWriter writer, PlanParents parents, PlanLifec
         using var buffer = new MemoryStream(); // ClosedXML needs a seekable stream
         await xlsx.CopyToAsync(buffer, ct);
         buffer.Position = 0;
-        var (document, errors) = PlanSpreadsheetReader.Read(buffer, tenant.Required.Settings.PlanLevels, kind);
-        if (document is null) return new Outcome(null, errors);
+        var (document, problems) = PlanSpreadsheetReader.Read(buffer, tenant.Required.Settings.PlanLevels, kind);
+        if (document is null) return new Outcome(null, problems);
         var plan = writer.Add(document, sourceFile: null);
         await db.SaveChangesAsync(ct);
-        return new Outcome(plan, new Dictionary<string, string[]>());
+        return new Outcome(plan, []);
     }
 }

@@ -18,13 +18,14 @@ public sealed class PlanParents(EsRegionsDbContext db)
             : await db.Set<Plan>().FirstOrDefaultAsync(p => p.SourceFile == reference.File, ct);
         if (parent is null)
         {
-            check.Fail("$.parent", reference.Id is not null ? $"the region has no plan {reference.Id}" : $"the region has no plan file '{reference.File}'");
+            if (reference.Id is not null) check.Fail("$.parent", "the region has no plan {0}", reference.Id);
+            else check.Fail("$.parent", "the region has no plan file '{0}'", reference.File);
             return null;
         }
         if (parent.Id == self) check.Fail("$.parent", "a plan cannot belong to itself");
-        if (parent.Kind != PlanKind.MultiYear) check.Fail("$.parent", $"'{parent.Title}' is not a multi-year plan");
+        if (parent.Kind != PlanKind.MultiYear) check.Fail("$.parent", "'{0}' is not a multi-year plan", parent.Title);
         if (parent.YearFrom is { } from && parent.YearTo is { } to && doc.YearFrom is { } year && (year < from || doc.YearTo > to))
-            check.Fail("$.years", $"must lie within the years of '{parent.Title}' ({from}–{to})");
+            check.Fail("$.years", "must lie within the years of '{0}' ({1}–{2})", parent.Title, from, to);
         return check.HasErrors ? null : parent.Id;
     }
 }

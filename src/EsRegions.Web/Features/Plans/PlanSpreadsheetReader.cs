@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 
 namespace EsRegions.Web.Features.Plans;
 
@@ -10,19 +11,19 @@ namespace EsRegions.Web.Features.Plans;
 /// layout): the title in row 1, heading rows "{level label} {code}. {title}", the seven-column header, action rows, and
 /// after a blank row the notes. Targets and amounts are read from the text as written ("– 40", "min. 35%",
 /// "180 000, FEdM"). The plan arrives as a draft (a resolution is adopted in the application). Every problem is
-/// reported with its sheet and cell ("Plan!D12").
+/// reported with its sheet and cell ("Plan!D12"), in Polish (the keys of the interface's texts).
 /// </summary>
 public static partial class PlanSpreadsheetReader
 {
-    public static (PlanDocument? Document, Dictionary<string, string[]> Errors) Read(Stream xlsx, IReadOnlyList<PlanLevelLabel> levels, PlanKind kind)
+    public static (PlanDocument? Document, IReadOnlyList<FileProblem> Problems) Read(Stream xlsx, IReadOnlyList<PlanLevelLabel> levels, PlanKind kind)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Fail(string where, string message) => (errors.TryGetValue(where, out var l) ? l : errors[where] = []).Add(message);
+        var problems = new List<FileProblem>();
+        void Fail(string where, string template, params object?[] args) => problems.Add(new FileProblem(where, template, args));
         XLWorkbook workbook;
         try { workbook = new XLWorkbook(xlsx); }
         catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException or NotSupportedException or FormatException)
         {
-            return (null, new() { ["file"] = ["Plik nie jest arkuszem XLSX."] });
+            return (null, [new FileProblem("file", "Plik nie jest arkuszem XLSX.")]);
         }
         using (workbook)
         {
@@ -47,10 +48,10 @@ public static partial class PlanSpreadsheetReader
                 var depth = HeadingDepth(cells[0], levels, out var rest);
                 if (depth >= 0 && cells.Skip(1).All(c => c.Length == 0))
                 {
-                    if (depth > path.Count) { Fail(Where(r, 1), $"Nagłówek „{levels[depth].Label}” nie może stać bez nadrzędnego „{levels[depth - 1].Label}”."); continue; }
+                    if (depth > path.Count) { Fail(Where(r, 1), "Nagłówek „{0}” nie może stać bez nadrzędnego „{1}”.", levels[depth].Label, levels[depth - 1].Label); continue; }
                     if (depth == levels.Count - 1) { Fail(Where(r, 1), "Działania zapisuje się w wierszach tabeli, nie w nagłówkach."); continue; }
                     var (code, text) = SplitCode(rest);
-                    if (code is null) { Fail(Where(r, 1), $"Po „{levels[depth].Label}” podaj numer i tytuł, np. „{levels[depth].Label} I. …”."); continue; }
+                    if (code is null) { Fail(Where(r, 1), "Po „{0}” podaj numer i tytuł, np. „{0} I. …”.", levels[depth].Label); continue; }
                     var node = new Node(levels[depth].Key, code, text);
                     path.RemoveRange(depth, path.Count - depth);
                     (depth == 0 ? roots : path[depth - 1].Children).Add(node);
@@ -62,27 +63,27 @@ public static partial class PlanSpreadsheetReader
                 if (roots.Count == 0) continue; // the resolution line and anything else above the first heading
                 if (!header || path.Count != levels.Count - 1)
                 {
-                    Fail(Where(r, 1), $"Wiersz działania musi stać pod nagłówkiem „{levels[^2].Label}” i wierszem kolumn ({string.Join(", ", PlanSpreadsheet.Columns)}).");
+                    Fail(Where(r, 1), "Wiersz działania musi stać pod nagłówkiem „{0}” i wierszem kolumn ({1}).", levels[^2].Label, string.Join(", ", PlanSpreadsheet.Columns));
                     continue;
                 }
                 var action = Action(cells, r, Where, Fail);
                 if (action is not null) path[^1].Actions.Add(action);
             }
-            if (roots.Count == 0 && !errors.ContainsKey(Where(1, 1))) Fail($"{sheet.Name}!A2", $"Arkusz nie zawiera nagłówka „{levels[0].Label} …”.");
-            if (errors.Count > 0) return (null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            if (roots.Count == 0 && !problems.Any(p => p.Where == Where(1, 1))) Fail($"{sheet.Name}!A2", "Arkusz nie zawiera nagłówka „{0} …”.", levels[0].Label);
+            if (problems.Count > 0) return (null, problems);
             var document = new PlanDocument(title, kind, years.Count > 0 ? years.Min() : null, years.Count > 0 ? years.Max() : null, PlanStatus.Draft, null,
                 "XLSX", notes, roots.Select(n => n.ToDocument()).ToList());
             return (document, []);
         }
     }
 
-    private static ActionDocument? Action(string[] c, int r, Func<int, int, string> where, Action<string, string> fail)
+    private static ActionDocument? Action(string[] c, int r, Func<int, int, string> where, Action<string, string, object?[]> fail)
     {
         var (code, name) = SplitCode(c[0]);
-        if (code is null) { fail(where(r, 1), "Nazwa działania zaczyna się od jego numeru, np. „1. Diagnoza potrzeb…”."); return null; }
-        if (c[5].Length == 0) fail(where(r, 6), "Podaj termin realizacji.");
+        if (code is null) { fail(where(r, 1), "Nazwa działania zaczyna się od jego numeru, np. „1. Diagnoza potrzeb…”.", []); return null; }
+        if (c[5].Length == 0) fail(where(r, 6), "Podaj termin realizacji.", []);
         var implementers = c[6].Split(", ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (implementers.Count == 0) fail(where(r, 7), "Podaj realizatora.");
+        if (implementers.Count == 0) fail(where(r, 7), "Podaj realizatora.", []);
         var indicators = Lines(c[3]).Select(Indicator).ToList();
         var budget = Lines(c[4]).Select(Budget).ToList();
         if (c[5].Length == 0 || implementers.Count == 0) return null;

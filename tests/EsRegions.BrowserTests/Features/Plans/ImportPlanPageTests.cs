@@ -31,7 +31,7 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTes
 
         var alert = Page.GetByRole(AriaRole.Alert);
         Assert.Contains("Plik „plan-2027.json” zawiera błędy (1); niczego nie zapisano", await alert.InnerTextAsync());
-        Assert.Contains("$.title: must not be empty", await alert.InnerTextAsync());
+        Assert.Contains("$.title: nie może być puste", await alert.InnerTextAsync());
         await AssertAccessibleAsync();
 
         var spreadsheet = new FilePayload

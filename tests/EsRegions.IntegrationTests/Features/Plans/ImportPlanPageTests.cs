@@ -44,14 +44,37 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : AppTestBase(p
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Plik „plan-2027.json” zawiera błędy (2); niczego nie zapisano", html);
         Assert.Contains("""<span class="font-monospace">$.title</span>""", html);
-        Assert.Contains("""<span class="font-monospace">$.years.to</span>: must not be before years.from""", html);
+        Assert.Contains("""<span class="font-monospace">$.years.to</span>: nie może być wcześniejszy niż years.from""", html);
         Assert.Equal(before, (await staff.GetFromJsonAsync<List<PlanSummaryDto>>("/lubelskie/api/v1/plans", Ct))!.Count);
+        var notJson = await PostFileAsync(staff, "/lubelskie/plany/import", "plan.json", Encoding.UTF8.GetBytes("{\n  \"title\": x\n}"), "annual");
+        Assert.Contains("to nie jest poprawny dokument JSON: błąd w wierszu 2, na pozycji 12", WebUtility.HtmlDecode(await notJson.Content.ReadAsStringAsync(Ct)));
 
         var other = await PostFileAsync(staff, "/lubelskie/plany/import", "plan.docx", [1, 2, 3], "annual");
         Assert.Contains("Plik „plan.docx” nie jest arkuszem XLSX ani dokumentem JSON.", WebUtility.HtmlDecode(await other.Content.ReadAsStringAsync(Ct)));
         var broken = await PostFileAsync(staff, "/lubelskie/plany/import", "plan.xlsx", Encoding.UTF8.GetBytes("not a spreadsheet"), "annual");
         Assert.Contains("niczego nie zapisano", WebUtility.HtmlDecode(await broken.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(before, (await staff.GetFromJsonAsync<List<PlanSummaryDto>>("/lubelskie/api/v1/plans", Ct))!.Count);
+    }
+
+    [Fact]
+    public async Task The_errors_of_a_file_are_shown_in_the_interfaces_language_and_the_api_keeps_them_in_english()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, "lubelskie");
+        const string english = "?culture=en-GB&ui-culture=en-GB";
+        var json = Encoding.UTF8.GetBytes("""{ "title": "Plan", "kind": "yearly", "years": { "from": 2027, "to": 2027 }, "status": "draft", "nodes": [], "owner": "ROPS" }""");
+
+        var polish = WebUtility.HtmlDecode(await (await PostFileAsync(staff, "/lubelskie/plany/import", "plan.json", json, "annual")).Content.ReadAsStringAsync(Ct));
+        var inEnglish = WebUtility.HtmlDecode(await (await PostFileAsync(staff, "/lubelskie/plany/import" + english, "plan.json", json, "annual")).Content.ReadAsStringAsync(Ct));
+        var sheet = WebUtility.HtmlDecode(await (await PostFileAsync(staff, "/lubelskie/plany/import" + english, "plan.xlsx", Encoding.UTF8.GetBytes("no"), "annual")).Content.ReadAsStringAsync(Ct));
+        var api = await staff.PostAsync("/lubelskie/api/v1/plans/import", new ByteArrayContent(json) { Headers = { ContentType = new("application/json") } }, Ct);
+
+        Assert.Contains("""<span class="font-monospace">$.kind</span>: „yearly” nie jest żadną z wartości: annual, multiYear""", polish);
+        Assert.Contains("""<span class="font-monospace">$.owner</span>: nieznana właściwość (dozwolone: title, kind""", polish);
+        Assert.Contains("""<span class="font-monospace">$.kind</span>: 'yearly' is not one of annual, multiYear""", inEnglish);
+        Assert.Contains("""<span class="font-monospace">file</span>: The file is not an XLSX spreadsheet.""", sheet);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        Assert.Equal("'yearly' is not one of annual, multiYear", problem.GetProperty("errors").GetProperty("$.kind")[0].GetString());
     }
 
     [Fact]
