@@ -21,7 +21,7 @@ public static class PlanDocumentReader
         }
         catch (System.Text.Json.JsonException ex)
         {
-            // Line and byte are counted from 0; the parser's own words (English) stay for the API and the logs.
+            // The parser counts lines and bytes from 0; its own words (English) stay for the API and the logs.
             check.Fail(ex.Path ?? "$", "not valid JSON at line {0}, byte {1} ({2})", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1,
                 ex.Message.Split(" Path:")[0].Split(" LineNumber:")[0]);
             return (null, check);
@@ -65,7 +65,7 @@ public static class PlanDocumentReader
             var n = check.AsObject(array[i], p, "level", "code", "title", "children", "actions");
             var level = check.String(n, p, "level");
             if (level is not null && level != expected)
-                {
+            {
                 if (expected is null) check.Fail($"{p}.level", "is deeper than the region's plan levels");
                 else check.Fail($"{p}.level", "must be '{0}' at this depth", expected);
             }
