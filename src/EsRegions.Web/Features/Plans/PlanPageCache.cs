@@ -36,16 +36,23 @@ public sealed class PlanPageCache(IOptions<PlanTreeCache.Settings> settings, Cha
     public Key? KeyFor(Guid region, Guid planId, string revisionTag, string variant) =>
         feed.TryGetStamp(ChangeFeed.Topics.PlanStatus(planId), out var status) ? new Key(region, planId, revisionTag, status, variant) : null;
 
-    public IHtmlContent? Find(Key? key) => key is not null && _bodies.TryGetValue(key, out HtmlString? body) ? body : null;
+    /// <summary>The body's HTML kept under the key, or null.</summary>
+    /// <remarks>
+    /// A string, not an <see cref="IHtmlContent"/>: the page writes it with <c>WriteLiteral</c>, which Razor sends to the
+    /// response as it is, while an HTML content object is first copied into pages of 1,024 characters rented for the
+    /// request, about 2,000 of them for a 2 MB body. Those rentals, mostly fresh arrays, took about a third of the app's CPU
+    /// under load (docs/performance.md, fourteenth round).
+    /// </remarks>
+    public string? Find(Key? key) => key is not null && _bodies.TryGetValue(key, out string? body) ? body : null;
 
-    /// <summary>Keeps the rendered body under the key (written out once) and returns what this response shows.</summary>
-    public IHtmlContent Keep(Key? key, IHtmlContent rendered)
+    /// <summary>Writes the rendered body out once, keeps it under the key (when there is one) and returns it.</summary>
+    public string Keep(Key? key, IHtmlContent rendered)
     {
-        if (key is null) return rendered;
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         rendered.WriteTo(writer, HtmlEncoder.Default);
-        var body = new HtmlString(writer.ToString());
-        _bodies.Set(key, body, new MemoryCacheEntryOptions { Size = Math.Max(1, body.Value!.Length * 2L), AbsoluteExpirationRelativeToNow = ChangeFeed.LongestKept });
+        var body = writer.ToString();
+        if (key is not null)
+            _bodies.Set(key, body, new MemoryCacheEntryOptions { Size = Math.Max(1, body.Length * 2L), AbsoluteExpirationRelativeToNow = ChangeFeed.LongestKept });
         return body;
     }
 }

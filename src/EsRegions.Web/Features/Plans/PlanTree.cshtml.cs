@@ -27,8 +27,8 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnu
     public IReadOnlyList<(Guid Id, string Title)> AnnualPlans { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Title)> Schedules { get; private set; } = [];
 
-    /// <summary>The page body as rendered for an earlier request with the same key; null: render it now from the rows below.</summary>
-    public IHtmlContent? CachedBody { get; private set; }
+    /// <summary>The page body's HTML as rendered for an earlier request with the same key; null: render it now from the rows below.</summary>
+    public string? CachedBody { get; private set; }
     public PlanPageCache.Key? BodyKey { get; private set; }
 
     public PlanDto Plan { get; private set; } = null!;
@@ -51,8 +51,8 @@ public sealed class PlanTreeModel(PlanQueries plans, EsRegionsDbContext db, IEnu
     /// <summary>Whether the reader sees the editing links (the body differs, so it is part of the cache key).</summary>
     public bool CanEdit => User.IsInRole("Staff") || User.IsInRole("TenantAdmin");
 
-    /// <summary>Called by the page with the body it has just rendered: kept for the next reader with the same key.</summary>
-    public IHtmlContent KeepBody(IHtmlContent rendered) => pages.Keep(BodyKey, rendered);
+    /// <summary>Called by the page with the body it has just rendered: kept for the next reader with the same key; its HTML.</summary>
+    public string KeepBody(IHtmlContent rendered) => pages.Keep(BodyKey, rendered);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
