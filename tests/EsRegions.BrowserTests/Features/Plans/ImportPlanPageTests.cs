@@ -34,6 +34,25 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTes
         Assert.Contains("$.title: nie może być puste", await alert.InnerTextAsync());
         await AssertAccessibleAsync();
 
+        // On a phone a long JSON path wraps instead of widening the page.
+        await Page.SetViewportSizeAsync(375, 800);
+        await Page.GetByLabel("Plik planu (XLSX albo JSON)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "plan-2028.json", MimeType = "application/json",
+            Buffer = Encoding.UTF8.GetBytes("""
+                { "title": "Plan 2028", "kind": "annual", "status": "draft", "nodes": [
+                  { "level": "specificGoal", "code": "I", "title": "Cel", "children": [
+                    { "level": "priority", "code": "I.1", "title": "Priorytet", "children": [
+                      { "level": "interventionDirection", "code": "1", "title": "Kierunek", "actions": [
+                        { "code": "1", "name": "Szkolenia", "timeframe": { "text": "2028" }, "budget": [ { "amount": -5, "source": "FEdM", "text": "-5 zł" } ] } ] } ] } ] } ] }
+                """),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Importuj plan" }).ClickAsync();
+        var second = Page.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "plan-2028.json" }); // the answer's, not the first one's
+        Assert.Contains("$.nodes[0].children[0].children[0].actions[0].budget[0].amount: nie może być ujemna", await second.InnerTextAsync());
+        Assert.True((await ScrollBoxesAsync()).PageWidth <= 375, "the page is wider than the phone");
+        await Page.SetViewportSizeAsync(1280, 800);
+
         var spreadsheet = new FilePayload
         {
             Name = "plan-2025.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = xlsx,
