@@ -43,8 +43,8 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : AppTestBase(p
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Plik „plan-2027.json” zawiera błędy (2); niczego nie zapisano", html);
-        Assert.Contains("""<span class="font-monospace">$.title</span>""", html);
-        Assert.Contains("""<span class="font-monospace">$.years.to</span>: nie może być wcześniejszy niż years.from""", html);
+        Assert.Contains("""<span class="font-monospace text-break">$.title</span>""", html);
+        Assert.Contains("""<span class="font-monospace text-break">$.years.to</span>: nie może być wcześniejszy niż years.from""", html);
         Assert.Equal(before, (await staff.GetFromJsonAsync<List<PlanSummaryDto>>("/lubelskie/api/v1/plans", Ct))!.Count);
         var notJson = await PostFileAsync(staff, "/lubelskie/plany/import", "plan.json", Encoding.UTF8.GetBytes("{\n  \"title\": x\n}"), "annual");
         Assert.Contains("to nie jest poprawny dokument JSON: błąd w wierszu 2, na pozycji 12", WebUtility.HtmlDecode(await notJson.Content.ReadAsStringAsync(Ct)));
@@ -68,10 +68,10 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : AppTestBase(p
         var sheet = WebUtility.HtmlDecode(await (await PostFileAsync(staff, "/lubelskie/plany/import" + english, "plan.xlsx", Encoding.UTF8.GetBytes("no"), "annual")).Content.ReadAsStringAsync(Ct));
         var api = await staff.PostAsync("/lubelskie/api/v1/plans/import", new ByteArrayContent(json) { Headers = { ContentType = new("application/json") } }, Ct);
 
-        Assert.Contains("""<span class="font-monospace">$.kind</span>: „yearly” nie jest żadną z wartości: annual, multiYear""", polish);
-        Assert.Contains("""<span class="font-monospace">$.owner</span>: nieznana właściwość (dozwolone: title, kind""", polish);
-        Assert.Contains("""<span class="font-monospace">$.kind</span>: 'yearly' is not one of annual, multiYear""", inEnglish);
-        Assert.Contains("""<span class="font-monospace">file</span>: The file is not an XLSX spreadsheet.""", sheet);
+        Assert.Contains("""<span class="font-monospace text-break">$.kind</span>: „yearly” nie jest żadną z wartości: annual, multiYear""", polish);
+        Assert.Contains("""<span class="font-monospace text-break">$.owner</span>: nieznana właściwość (dozwolone: title, kind""", polish);
+        Assert.Contains("""<span class="font-monospace text-break">$.kind</span>: 'yearly' is not one of annual, multiYear""", inEnglish);
+        Assert.Contains("""<span class="font-monospace text-break">file</span>: The file is not an XLSX spreadsheet.""", sheet);
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         var problem = await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
         Assert.Equal("'yearly' is not one of annual, multiYear", problem.GetProperty("errors").GetProperty("$.kind")[0].GetString());
