@@ -18,7 +18,10 @@ internal static class Logging
                 .Enrich.FromLogContext();
             if (json) log.WriteTo.Console(new RenderedCompactJsonFormatter());
             else log.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Tenant} {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        });
+        },
+        // This app's logger for every ILogger, not the static Log.Logger: with it, the last host built in a process (the
+        // test suite runs several side by side) received the others' lines, e.g. another host's unhandled exception.
+        preserveStaticLogger: true);
         return builder;
     }
 }

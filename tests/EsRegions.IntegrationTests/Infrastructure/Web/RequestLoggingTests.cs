@@ -31,6 +31,20 @@ public sealed class RequestLoggingTests(PostgresServer postgres) : AppTestBase(p
         return factory;
     }
 
+    /// <summary>
+    /// The static Serilog logger stays Serilog's silent default: had the app installed its logger there, the last host
+    /// built in the process would receive every host's framework lines (the suite runs several side by side, and another
+    /// host's unhandled exception once showed up in this class's sink).
+    /// </summary>
+    [Fact]
+    public async Task The_app_logs_through_its_own_logger_and_leaves_the_static_one_alone()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.IsNotType<Serilog.Core.Logger>(Serilog.Log.Logger);
+        Assert.IsType<Serilog.Core.Logger>(App.Services.GetRequiredService<Serilog.ILogger>());
+    }
+
     [Fact]
     public async Task A_request_the_client_abandons_is_logged_as_499_at_information_level_without_a_stack_trace()
     {
