@@ -50,7 +50,7 @@ public sealed class Committee : ITenantOwned
 }
 
 /// <summary>A committee rule was broken (409).</summary>
-public sealed class CommitteeRuleException(string message) : EsRegions.Web.Infrastructure.Web.ConflictException(message);
+public sealed class CommitteeRuleException(string template, params object?[] args) : EsRegions.Web.Infrastructure.Web.ConflictException(template, args);
 
 internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committee>
 {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Committees;
 
@@ -14,7 +15,8 @@ namespace EsRegions.Web.Features.Committees;
 /// ends them on <see cref="EditMemberModel"/>) and records resolutions.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegister register, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegister register, TimeProvider clock, IAuthorizationService authorization,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class ResolutionInput
     {
@@ -66,7 +68,7 @@ public sealed class CommitteeDetailsModel(EsRegionsDbContext db, CommitteeRegist
         if (!CanManage) return Forbid();
         OnlyValidate(nameof(NewResolution));
         if (NewResolution.Date is { } date && Resolutions.Any(r => r.Year == date.Year && r.Number == NewResolution.Number))
-            ModelState.AddModelError("NewResolution.Number", $"Uchwała nr {NewResolution.Number}/{date.Year} jest już w rejestrze.");
+            ModelState.AddModelError("NewResolution.Number", l["Uchwała nr {0}/{1} jest już w rejestrze.", NewResolution.Number, date.Year]);
         if (!ModelState.IsValid) return Page();
         await register.AddResolutionAsync(new Resolution(id, NewResolution.Number, NewResolution.Date!.Value, NewResolution.Title, NewResolution.Document), ct);
         await db.SaveChangesAsync(ct);

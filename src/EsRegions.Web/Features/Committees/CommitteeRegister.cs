@@ -51,7 +51,7 @@ public sealed class CommitteeRegister(EsRegionsDbContext db, Reminders reminders
     {
         var taken = await db.Set<Resolution>().AnyAsync(r => r.CommitteeId == resolution.CommitteeId && r.Year == resolution.Year
             && r.Number == resolution.Number, ct);
-        if (taken) throw new CommitteeRuleException($"Uchwała nr {resolution.Designation} tego komitetu jest już w rejestrze.");
+        if (taken) throw new CommitteeRuleException("Uchwała nr {0} tego komitetu jest już w rejestrze.", resolution.Designation);
         db.Add(resolution);
         return resolution;
     }

@@ -1,6 +1,7 @@
 using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Consultations;
@@ -26,22 +27,22 @@ public sealed class CommitteeParticipantSource(EsRegionsDbContext db, TimeProvid
     public async Task<ParticipantRead> ReadAsync(string input, CancellationToken ct)
     {
         if (!Guid.TryParse(input.Trim(), out var id) || !await db.Set<Committee>().AnyAsync(c => c.Id == id, ct))
-            return new ParticipantRead([], ["Nie ma takiego komitetu ani grupy roboczej."]);
+            return new ParticipantRead([], [new("", "Nie ma takiego komitetu ani grupy roboczej.")]);
         var today = PolishCalendar.WarsawDate(clock.GetUtcNow());
         var members = await db.Set<CommitteeMember>()
             .Where(CommitteeMember.SittingOn(today)).Where(m => m.CommitteeId == id)
             .OrderBy(m => m.FullName).ToListAsync(ct);
-        var (candidates, skipped) = (new List<ParticipantCandidate>(), new List<string>());
+        var (candidates, skipped) = (new List<ParticipantCandidate>(), new List<FileProblem>());
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in members)
         {
             var candidate = new ParticipantCandidate(m.FullName, m.Email ?? "", m.Institution);
-            if (string.IsNullOrWhiteSpace(m.Email)) skipped.Add($"{m.FullName}: brak adresu e-mail");
-            else if (ParticipantRules.Problems(candidate).FirstOrDefault() is { } problem) skipped.Add($"{m.FullName}: {problem}");
-            else if (!seen.Add(candidate.Email.Trim())) skipped.Add($"{m.FullName}: adres {candidate.Email.Trim()} powtarza się");
+            if (string.IsNullOrWhiteSpace(m.Email)) skipped.Add(new(m.FullName, "brak adresu e-mail"));
+            else if (ParticipantRules.Problems(candidate).FirstOrDefault() is { } problem) skipped.Add(problem with { Where = m.FullName });
+            else if (!seen.Add(candidate.Email.Trim())) skipped.Add(new(m.FullName, "adres {0} powtarza się", candidate.Email.Trim()));
             else candidates.Add(candidate);
         }
-        if (members.Count == 0) return new ParticipantRead([], ["Ten komitet nie ma obecnie członków."]);
+        if (members.Count == 0) return new ParticipantRead([], [new("", "Ten komitet nie ma obecnie członków.")]);
         return new ParticipantRead(candidates, []) { Skipped = skipped };
     }
 }

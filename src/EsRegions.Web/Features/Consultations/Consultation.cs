@@ -90,7 +90,7 @@ public sealed class Consultation : ITenantOwned
 }
 
 /// <summary>A change of state the consultation's phases do not allow (answered with 409).</summary>
-public sealed class ConsultationStateException(string message) : Infrastructure.Web.ConflictException(message);
+public sealed class ConsultationStateException(string template, params object?[] args) : Infrastructure.Web.ConflictException(template, args);
 
 internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
 {

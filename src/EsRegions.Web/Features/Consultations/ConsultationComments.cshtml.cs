@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Consultations;
 
 /// <summary>All comments, by element or by participant, each with the operator's response form.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class ConsultationCommentsModel(EsRegionsDbContext db, ConsultationQueries queries, TimeProvider clock) : PageModel
+public sealed class ConsultationCommentsModel(EsRegionsDbContext db, ConsultationQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public IReadOnlyList<CommentDto> Comments { get; private set; } = [];
@@ -31,6 +32,9 @@ public sealed class ConsultationCommentsModel(EsRegionsDbContext db, Consultatio
         var comment = await db.Set<ConsultationComment>().FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == id, ct);
         if (comment is null) return NotFound();
         Errors = ConsultationValidation.Response(decision, justification);
+        // The API's words for a missing decision name its codes; the page names its choices. Both in the page's language.
+        foreach (var key in Errors.Keys.ToList())
+            Errors[key] = [key == "decision" ? l["Wybierz stanowisko: uwzględniona, częściowo uwzględniona albo nieuwzględniona."] : l[Errors[key][0]]];
         if (Errors.Count > 0) { FailedComment = commentId; return Page(); }
         try
         {
@@ -38,7 +42,7 @@ public sealed class ConsultationCommentsModel(EsRegionsDbContext db, Consultatio
                 throw new ConsultationStateException("Raport został opublikowany: stanowisk nie można już zmienić.");
             comment.Respond(ConsultationText.ParseDecision(decision)!.Value, justification!, clock.GetUtcNow());
         }
-        catch (ConsultationStateException ex) { Error = ex.Message; FailedComment = commentId; return Page(); }
+        catch (ConsultationStateException ex) { Error = ex.In(l); FailedComment = commentId; return Page(); }
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/{ConsultationPaths.Comments(id)}?widok={Widok}#c-{commentId}");
     }

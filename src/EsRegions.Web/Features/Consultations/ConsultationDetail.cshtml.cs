@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Consultations;
 
@@ -12,7 +13,7 @@ namespace EsRegions.Web.Features.Consultations;
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
 public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQueries queries, ConsultationParticipants participants,
-    ConsultationOpening opening, ConsultationPublicLink publicLink, TimeProvider clock) : PageModel
+    ConsultationOpening opening, ConsultationPublicLink publicLink, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public ConsultationPhase Phase { get; private set; }
@@ -54,17 +55,17 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
         var input = picks ? Choice ?? "" : Pasted ?? "";
         if (!picks && CsvFile is { Length: > 0 })
         {
-            if (CsvFile.Length > 1024 * 1024) { ListErrors = ["Plik jest większy niż 1 MB."]; return Page(); }
+            if (CsvFile.Length > 1024 * 1024) { ListErrors = [l["Plik jest większy niż 1 MB."]]; return Page(); }
             using var reader = new StreamReader(CsvFile.OpenReadStream());
             input = await reader.ReadToEndAsync(ct);
             source = participants.Source("csv") ?? source;
         }
         var read = await source.ReadAsync(input, ct);
-        if (!read.Ok) { ListErrors = read.Errors; return Page(); }
+        if (!read.Ok) { ListErrors = read.ErrorLines(l); return Page(); }
         var added = await participants.AddAsync(Consultation, read.Candidates, source.Key, ct);
         await db.SaveChangesAsync(ct);
         (AddedCount, AlreadyCount) = (added.Added, added.AlreadyThere);
-        SkippedList = read.Skipped.Count > 0 ? string.Join('\n', read.Skipped.Take(50)) : null;
+        SkippedList = read.Skipped.Count > 0 ? string.Join('\n', read.SkippedLines(l).Take(50)) : null; // in the language of the post
         return Back(id, "uczestnicy");
     }
 
@@ -80,7 +81,7 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         try { await opening.OpenAsync(Consultation, ct); }
-        catch (ConsultationStateException ex) { Error = ex.Message; return Page(); }
+        catch (ConsultationStateException ex) { Error = ex.In(l); return Page(); }
         return Redirect($"{Request.PathBase}/{ConsultationPaths.Sending(id)}");
     }
 
@@ -113,7 +114,7 @@ public sealed class ConsultationDetailModel(EsRegionsDbContext db, ConsultationQ
     private async Task<IActionResult> TryAsync(Func<Task> action, Guid id, string done)
     {
         try { await action(); }
-        catch (ConsultationStateException ex) { Error = ex.Message; return Page(); }
+        catch (ConsultationStateException ex) { Error = ex.In(l); return Page(); }
         return Back(id, done);
     }
 

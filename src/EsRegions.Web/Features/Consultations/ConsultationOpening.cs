@@ -49,7 +49,7 @@ public sealed class ConsultationReportPublishing(EsRegionsDbContext db, Consulta
         var unanswered = await db.Set<ConsultationComment>()
             .CountAsync(c => c.ConsultationId == consultation.Id && c.WithdrawnAt == null && c.Decision == null, ct);
         if (unanswered > 0)
-            throw new ConsultationStateException($"Nie wszystkie uwagi mają stanowisko (brakuje {unanswered}): raport musi odpowiadać na każdą uwagę.");
+            throw new ConsultationStateException("Nie wszystkie uwagi mają stanowisko (brakuje {0}): raport musi odpowiadać na każdą uwagę.", unanswered);
         consultation.PublishReport(clock.GetUtcNow());
         var participants = await db.Set<ConsultationParticipant>()
             .Where(p => p.ConsultationId == consultation.Id && p.RemovedAt == null).ToListAsync(ct);

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Consultations;
 
 /// <summary>The consultation report for staff: the table, its XLSX and JSON, and publishing it.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class ConsultationReportPageModel(EsRegionsDbContext db, ConsultationReport reports, ConsultationReportPublishing publishing) : PageModel
+public sealed class ConsultationReportPageModel(EsRegionsDbContext db, ConsultationReport reports, ConsultationReportPublishing publishing,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public ReportDto Report { get; private set; } = null!;
     public string? Error { get; private set; }
@@ -41,7 +43,7 @@ public sealed class ConsultationReportPageModel(EsRegionsDbContext db, Consultat
         try { await publishing.PublishAsync(consultation, ct); }
         catch (ConsultationStateException ex)
         {
-            Error = ex.Message;
+            Error = ex.In(l);
             Report = (await reports.BuildAsync(id, ct))!;
             return Page();
         }

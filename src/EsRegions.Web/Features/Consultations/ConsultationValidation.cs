@@ -46,7 +46,7 @@ internal static class ConsultationValidation
         {
             using var reader = new StreamReader(request.Body);
             var read = await participants.Source("csv")!.ReadAsync(await reader.ReadToEndAsync(ct), ct);
-            if (!read.Ok) errors["csv"] = [.. read.Errors];
+            if (!read.Ok) errors["csv"] = [.. read.ErrorLines()];
             return (read, "csv", errors);
         }
         AddParticipantsRequest? body = null;
@@ -57,7 +57,7 @@ internal static class ConsultationValidation
         {
             if (list is { Count: > 0 }) { errors["committeeId"] = ["Podaj listę uczestników albo committeeId, nie oba."]; return (Empty, "list", errors); }
             var read = await participants.Source(CommitteeParticipantSource.SourceKey)!.ReadAsync(committeeId.ToString(), ct);
-            if (!read.Ok) errors["committeeId"] = [.. read.Errors];
+            if (!read.Ok) errors["committeeId"] = [.. read.ErrorLines()];
             return (read, CommitteeParticipantSource.SourceKey, errors);
         }
         if (list is null || list.Count == 0) { errors["participants"] = ["Podaj co najmniej jednego uczestnika (participants) albo komitet (committeeId)."]; return (Empty, "list", errors); }
@@ -66,7 +66,7 @@ internal static class ConsultationValidation
         for (var i = 0; i < list.Count; i++)
         {
             var c = new ParticipantCandidate(list[i].Name ?? "", list[i].Email ?? "", list[i].Organisation);
-            var problems = ParticipantRules.Problems(c).ToList();
+            var problems = ParticipantRules.Problems(c).Select(p => p.Message).ToList();
             if (problems.Count > 0) errors[$"participants[{i}]"] = [.. problems];
             else candidates.Add(c);
         }

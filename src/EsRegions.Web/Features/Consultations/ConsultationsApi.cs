@@ -91,7 +91,7 @@ internal static class ConsultationsApi
         var result = await participants.AddAsync(consultation, read.Candidates, source, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted($"{request.PathBase}/api/v1/consultations/{id}/participants",
-            new ParticipantsAddedDto(result.Added, result.AlreadyThere, result.Invited, read.Skipped));
+            new ParticipantsAddedDto(result.Added, result.AlreadyThere, result.Invited, read.SkippedLines()));
     }
 
     private static async Task<Results<NoContent, NotFound>> RemoveParticipantAsync(Guid id, Guid participantId, EsRegionsDbContext db,

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using EsRegions.Web.Infrastructure.Web;
 
 namespace EsRegions.Web.Features.Consultations;
 
@@ -8,29 +10,29 @@ namespace EsRegions.Web.Features.Consultations;
 /// </summary>
 public static class ParticipantCsv
 {
-    public static ParticipantRead Read(string text, string rowWord)
+    public static ParticipantRead Read(string text)
     {
         var candidates = new List<ParticipantCandidate>();
-        var errors = new List<string>();
+        var errors = new List<FileProblem>();
         var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').TrimStart('\uFEFF').Split('\n');
         var separator = Separator(lines.FirstOrDefault(l => l.Trim().Length > 0) ?? "");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < lines.Length; i++)
         {
-            var row = i + 1;
+            var row = (i + 1).ToString(CultureInfo.InvariantCulture);
             if (lines[i].Trim().Length == 0) continue;
             var cells = Split(lines[i], separator, out var quoteError);
-            if (quoteError) { errors.Add($"{rowWord} {row}: niezamknięty cudzysłów"); continue; }
+            if (quoteError) { errors.Add(new(row, "niezamknięty cudzysłów")); continue; }
             if (candidates.Count == 0 && errors.Count == 0 && IsHeader(cells)) continue;
-            if (cells.Count < 2) { errors.Add($"{rowWord} {row}: oczekiwano kolumn: imię i nazwisko, e-mail, organizacja"); continue; }
-            if (cells.Count > 3) { errors.Add($"{rowWord} {row}: za dużo kolumn ({cells.Count}; oczekiwano 3)"); continue; }
+            if (cells.Count < 2) { errors.Add(new(row, "oczekiwano kolumn: imię i nazwisko, e-mail, organizacja")); continue; }
+            if (cells.Count > 3) { errors.Add(new(row, "za dużo kolumn ({0}; oczekiwano 3)", cells.Count)); continue; }
             var candidate = new ParticipantCandidate(cells[0].Trim(), cells[1].Trim(), cells.Count > 2 ? cells[2].Trim() : null);
-            var problems = ParticipantRules.Problems(candidate).ToList();
-            if (problems.Count > 0) { errors.Add($"{rowWord} {row}: {string.Join("; ", problems)}"); continue; }
-            if (!seen.Add(candidate.Email)) { errors.Add($"{rowWord} {row}: adres {candidate.Email} powtarza się na liście"); continue; }
+            var problems = ParticipantRules.Problems(candidate).Select(p => p with { Where = row }).ToList();
+            if (problems.Count > 0) { errors.AddRange(problems); continue; }
+            if (!seen.Add(candidate.Email)) { errors.Add(new(row, "adres {0} powtarza się na liście", candidate.Email)); continue; }
             candidates.Add(candidate);
         }
-        if (candidates.Count == 0 && errors.Count == 0) errors.Add("Lista jest pusta.");
+        if (candidates.Count == 0 && errors.Count == 0) errors.Add(new("", "Lista jest pusta."));
         return new ParticipantRead(candidates, errors);
     }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net.Mail;
+using EsRegions.Web.Infrastructure.Web;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Consultations;
 
@@ -6,14 +9,30 @@ namespace EsRegions.Web.Features.Consultations;
 public sealed record ParticipantCandidate(string Name, string Email, string? Organisation);
 
 /// <summary>
-/// The people a source gave, or what is wrong with its input (each error names the row or field). <see cref="Skipped"/>
-/// names people the source left out without refusing the rest (a member without an e-mail address, a repeated address).
+/// The people a source gave, or what is wrong with its input: each error's place is the row of a list (1-based, as the
+/// person sees it in their spreadsheet), or empty for the whole input. <see cref="Skipped"/> names people the source
+/// left out without refusing the rest (a member without an e-mail address, a repeated address), the person's name as
+/// the place. Messages are Polish templates: the API shows them as written, a page through its localizer.
 /// </summary>
-public sealed record ParticipantRead(IReadOnlyList<ParticipantCandidate> Candidates, IReadOnlyList<string> Errors)
+public sealed record ParticipantRead(IReadOnlyList<ParticipantCandidate> Candidates, IReadOnlyList<FileProblem> Errors)
 {
-    public IReadOnlyList<string> Skipped { get; init; } = [];
+    public IReadOnlyList<FileProblem> Skipped { get; init; } = [];
 
     public bool Ok => Errors.Count == 0;
+
+    /// <summary>Each error as a line, "Wiersz 3: …" for a row; as written, or in the language of <paramref name="l"/>.</summary>
+    public IReadOnlyList<string> ErrorLines(IStringLocalizer? l = null) => Errors.Select(e =>
+    {
+        var message = l is null ? e.Message : e.In(l);
+        if (e.Where.Length == 0) return message;
+        return l is null ? string.Format(CultureInfo.InvariantCulture, RowLine, e.Where, message) : l[RowLine, e.Where, message].Value;
+    }).ToList();
+
+    /// <summary>Each person left out as "name: why"; as written, or in the language of <paramref name="l"/>.</summary>
+    public IReadOnlyList<string> SkippedLines(IStringLocalizer? l = null) =>
+        Skipped.Select(s => $"{s.Where}: {(l is null ? s.Message : s.In(l))}").ToList();
+
+    private const string RowLine = "Wiersz {0}: {1}";
 }
 
 /// <summary>A value a source offers to pick from (e.g. a committee: its id and name).</summary>
@@ -45,7 +64,7 @@ public sealed class PastedListSource : IParticipantSource
     public string Key => "list";
     public string Label => "Lista adresów (wklejona)";
 
-    public Task<ParticipantRead> ReadAsync(string input, CancellationToken ct) => Task.FromResult(ParticipantCsv.Read(input, "Wiersz"));
+    public Task<ParticipantRead> ReadAsync(string input, CancellationToken ct) => Task.FromResult(ParticipantCsv.Read(input));
 }
 
 /// <summary>An uploaded CSV file: columns name, e-mail, organisation; a header row is recognised and skipped.</summary>
@@ -54,19 +73,20 @@ public sealed class CsvFileSource : IParticipantSource
     public string Key => "csv";
     public string Label => "Plik CSV";
 
-    public Task<ParticipantRead> ReadAsync(string input, CancellationToken ct) => Task.FromResult(ParticipantCsv.Read(input, "Wiersz"));
+    public Task<ParticipantRead> ReadAsync(string input, CancellationToken ct) => Task.FromResult(ParticipantCsv.Read(input));
 }
 
 /// <summary>Checks of one candidate shared by every source and the API.</summary>
 public static class ParticipantRules
 {
-    public static IEnumerable<string> Problems(ParticipantCandidate c)
+    /// <summary>What is wrong with a candidate, with no place yet (the caller gives the row, the field or the name).</summary>
+    public static IEnumerable<FileProblem> Problems(ParticipantCandidate c)
     {
-        if (string.IsNullOrWhiteSpace(c.Name)) yield return "brak imienia i nazwiska";
-        else if (c.Name.Trim().Length > 200) yield return "imię i nazwisko dłuższe niż 200 znaków";
-        if (string.IsNullOrWhiteSpace(c.Email)) yield return "brak adresu e-mail";
-        else if (!IsEmail(c.Email.Trim())) yield return $"niepoprawny adres e-mail „{c.Email.Trim()}”";
-        if (c.Organisation?.Trim().Length > 300) yield return "nazwa organizacji dłuższa niż 300 znaków";
+        if (string.IsNullOrWhiteSpace(c.Name)) yield return new("", "brak imienia i nazwiska");
+        else if (c.Name.Trim().Length > 200) yield return new("", "imię i nazwisko dłuższe niż 200 znaków");
+        if (string.IsNullOrWhiteSpace(c.Email)) yield return new("", "brak adresu e-mail");
+        else if (!IsEmail(c.Email.Trim())) yield return new("", "niepoprawny adres e-mail „{0}”", c.Email.Trim());
+        if (c.Organisation?.Trim().Length > 300) yield return new("", "nazwa organizacji dłuższa niż 300 znaków");
     }
 
     public static bool IsEmail(string s) =>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Meetings;
 
@@ -17,7 +18,7 @@ namespace EsRegions.Web.Features.Meetings;
 /// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.CommitteeSecretariat)]
-public sealed class EditMeetingModel(EsRegionsDbContext db, MeetingInvitations invitations, TimeProvider clock) : PageModel
+public sealed class EditMeetingModel(EsRegionsDbContext db, MeetingInvitations invitations, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class Input
     {
@@ -106,7 +107,7 @@ public sealed class EditMeetingModel(EsRegionsDbContext db, MeetingInvitations i
             var url = parts.Length == 2 ? parts[1] : parts[0];
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Scheme is not ("https" or "http"))
             {
-                ModelState.AddModelError("Form.Materials", $"W wierszu „{line}” brakuje pełnego adresu (https://…).");
+                ModelState.AddModelError("Form.Materials", l["W wierszu „{0}” brakuje pełnego adresu (https://…).", line]);
                 return null;
             }
             result.Add(new MeetingMaterial(parts.Length == 2 && parts[0].Length > 0 ? parts[0] : url, url));

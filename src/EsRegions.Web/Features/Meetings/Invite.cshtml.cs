@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Meetings;
 
 /// <summary>The secretary picks committee members and adds other addresses, then sends: one e-mail per person through the outbox.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.CommitteeSecretariat)]
-public sealed class InviteModel(EsRegionsDbContext db, MeetingInvitations invitations, TimeProvider clock) : PageModel
+public sealed class InviteModel(EsRegionsDbContext db, MeetingInvitations invitations, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Candidate(Guid MemberId, string Name, string Email, string Committee, bool InMeetingsCommittee);
 
@@ -37,7 +38,7 @@ public sealed class InviteModel(EsRegionsDbContext db, MeetingInvitations invita
         foreach (var line in (Others ?? "").Split(['\n', ',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (MailAddress.TryCreate(line, out var address)) recipients.Add(new Recipient(address.Address, string.IsNullOrWhiteSpace(address.DisplayName) ? null : address.DisplayName));
-            else ModelState.AddModelError(nameof(Others), $"„{line}” nie jest adresem e-mail (zapisz np. Jan Kowalski <jan@example.pl>).");
+            else ModelState.AddModelError(nameof(Others), l["„{0}” nie jest adresem e-mail (zapisz np. Jan Kowalski <jan@example.pl>).", line]);
         }
         if (ModelState.IsValid && recipients.Count == 0) ModelState.AddModelError(nameof(Members), "Wybierz co najmniej jedną osobę albo wpisz adres.");
         if (!ModelState.IsValid) return Page();

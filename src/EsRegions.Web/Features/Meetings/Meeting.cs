@@ -126,7 +126,7 @@ public sealed class Meeting : ITenantOwned
 }
 
 /// <summary>A meeting rule was broken (409).</summary>
-public sealed class MeetingRuleException(string message) : EsRegions.Web.Infrastructure.Web.ConflictException(message);
+public sealed class MeetingRuleException(string template, params object?[] args) : EsRegions.Web.Infrastructure.Web.ConflictException(template, args);
 
 internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {

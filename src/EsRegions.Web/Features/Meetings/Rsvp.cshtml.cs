@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Meetings;
 
@@ -17,7 +18,7 @@ namespace EsRegions.Web.Features.Meetings;
 [AllowAnonymous]
 [EmailLinkPage]
 [EnableRateLimiting(EmailLinkPages.RateLimitPolicy)]
-public sealed class RsvpModel(EsRegionsDbContext db, EmailLinks links, TimeProvider clock) : PageModel
+public sealed class RsvpModel(EsRegionsDbContext db, EmailLinks links, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public RsvpStatus Answer { get; set; }
     [BindProperty] public string? Substitute { get; set; }
@@ -48,7 +49,7 @@ public sealed class RsvpModel(EsRegionsDbContext db, EmailLinks links, TimeProvi
         }
         catch (MeetingRuleException ex)
         {
-            Problem = ex.Message;
+            Problem = ex.In(l);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

@@ -17,7 +17,7 @@ public sealed class Publishing(EsRegionsDbContext db, TenantContext tenant, Moni
     {
         if (await MonitoredPlan.LoadAsync(db, planId, ct) is not { } plan) return null;
         if (year < plan.Plan.YearFrom || year > plan.Plan.YearTo)
-            throw new PublicationException($"Plan obejmuje lata {plan.Plan.YearFrom}–{plan.Plan.YearTo}; nie można opublikować roku {year}.");
+            throw new PublicationException("Plan obejmuje lata {0}–{1}; nie można opublikować roku {2}.", plan.Plan.YearFrom, plan.Plan.YearTo, year);
         var catalogue = await db.Set<CatalogueIndicator>().ToDictionaryAsync(c => c.Code, ct);
         var trackIds = plan.Tracks.Values.Select(t => t.Id).ToList();
         var values = await db.Set<IndicatorValue>().Where(v => trackIds.Contains(v.TrackId) && v.Period == year.ToString() && v.Number != null)
@@ -47,4 +47,4 @@ public sealed class Publishing(EsRegionsDbContext db, TenantContext tenant, Moni
     }
 }
 
-public sealed class PublicationException(string message) : Infrastructure.Web.ConflictException(message);
+public sealed class PublicationException(string template, params object?[] args) : Infrastructure.Web.ConflictException(template, args);

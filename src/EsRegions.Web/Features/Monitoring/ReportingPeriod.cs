@@ -56,25 +56,25 @@ public sealed class ReportingPeriod : ITenantOwned
 
     public void EnsureOpen()
     {
-        if (IsLocked) throw new PeriodLockedException($"Okres {PeriodKey.Label} został zatwierdzony i jest zablokowany; aby zmienić wartości, otwórz go ponownie, podając powód.");
+        if (IsLocked) throw new PeriodLockedException("Okres {0} został zatwierdzony i jest zablokowany; aby zmienić wartości, otwórz go ponownie, podając powód.", PeriodKey.Label);
     }
 
     public void Approve(string by, DateTimeOffset at)
     {
-        if (IsLocked) throw new PeriodLockedException($"Okres {PeriodKey.Label} jest już zatwierdzony.");
+        if (IsLocked) throw new PeriodLockedException("Okres {0} jest już zatwierdzony.", PeriodKey.Label);
         (State, ApprovedBy, ApprovedAt) = (PeriodState.Approved, by, at);
     }
 
     public void Reopen(string reason, string by, DateTimeOffset at)
     {
-        if (!IsLocked) throw new PeriodLockedException($"Okres {PeriodKey.Label} nie jest zatwierdzony, więc nie trzeba go otwierać.");
+        if (!IsLocked) throw new PeriodLockedException("Okres {0} nie jest zatwierdzony, więc nie trzeba go otwierać.", PeriodKey.Label);
         if (string.IsNullOrWhiteSpace(reason)) throw new ArgumentException("A reason is required.", nameof(reason));
         (State, ReopenReason, ReopenedBy, ReopenedAt, ApprovedBy, ApprovedAt) = (PeriodState.Open, reason.Trim(), by, at, null, null);
     }
 }
 
 /// <summary>A change the period's lock does not allow (answered with 409).</summary>
-public sealed class PeriodLockedException(string message) : Infrastructure.Web.ConflictException(message);
+public sealed class PeriodLockedException(string template, params object?[] args) : Infrastructure.Web.ConflictException(template, args);
 
 internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>
 {

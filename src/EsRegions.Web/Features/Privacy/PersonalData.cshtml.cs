@@ -73,7 +73,7 @@ public sealed class PersonalDataModel(PersonalDataService privacy, IStringLocali
             }
             catch (ConflictException ex)
             {
-                ModelState.AddModelError(string.Empty, ex.Message);
+                ModelState.AddModelError(string.Empty, ex.In(localizer));
             }
         }
         if (ModelState[nameof(Email)]?.Errors.Count is null or 0) await PreviewAsync(ct);

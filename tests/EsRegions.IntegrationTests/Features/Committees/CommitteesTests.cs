@@ -90,6 +90,10 @@ public sealed partial class CommitteesTests(PostgresServer postgres) : AppTestBa
         {
             ["NewResolution.Number"] = "4", ["NewResolution.Date"] = "2024-05-10", ["NewResolution.Title"] = "Druga uchwała nr 4",
         });
+        var inEnglish = await PostFormAsync(secretary, $"/malopolska/komitety/{id}", "Resolution&culture=en-GB&ui-culture=en-GB", new()
+        {
+            ["NewResolution.Number"] = "4", ["NewResolution.Date"] = "2024-05-10", ["NewResolution.Title"] = "Druga uchwała nr 4",
+        });
         var next = await PostFormAsync(secretary, $"/malopolska/komitety/{id}", "Resolution", new()
         {
             ["NewResolution.Number"] = "5", ["NewResolution.Date"] = "2024-05-10", ["NewResolution.Title"] = "W sprawie grupy ds. badań",
@@ -97,6 +101,7 @@ public sealed partial class CommitteesTests(PostgresServer postgres) : AppTestBa
 
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Contains("Uchwała nr 4/2024 jest już w rejestrze.", await duplicate.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Resolution no. 4/2024 is already in the register.", await inEnglish.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
         var resolutions = (await secretary.GetFromJsonAsync<CommitteeDto>($"/malopolska/api/v1/committees/{id}", TestContext.Current.CancellationToken))!.Resolutions;
         Assert.Equal(["4/2024", "5/2024"], resolutions.Select(r => r.Number));

@@ -64,6 +64,30 @@ public sealed class ConsultationRulesTests(PostgresServer postgres) : Consultati
         Assert.Contains($"class=\"h6\">{whole}</h3>", byParticipant);
     }
 
+    [Theory]
+    [InlineData("pl-PL", "Wybierz stanowisko: uwzględniona, częściowo uwzględniona albo nieuwzględniona.", "Podaj uzasadnienie stanowiska.")]
+    [InlineData("en-GB", "Choose a response: accepted, partly accepted or rejected.", "Give the justification of the response.")]
+    public async Task A_response_without_decision_or_justification_is_refused_in_the_pages_language(string culture, string decision, string justification)
+    {
+        var id = await OpenWithTwoParticipantsAsync();
+        var path = await ReplyPathFromEmailAsync("anna@fundacja.example");
+        var anna = Browser();
+        await anna.PostAsync(path, ConsultationRoundTests.Form(Token(await anna.GetStringAsync(path, Ct)), (0, null, "Uwaga ogólna.", null, null)), Ct);
+        var comment = (await CommentsAsync(id)).Single();
+        var (page, html) = await StaffPageAsync($"/{Slug}/konsultacje/{id}/uwagi");
+
+        var response = await StaffPostAsync($"/{Slug}/konsultacje/{id}/uwagi?handler=Respond&culture={culture}&ui-culture={culture}", page, html, new()
+        {
+            ["commentId"] = comment.Id.ToString(), ["justification"] = " ",
+        });
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($">{decision}</div>", body);
+        Assert.Contains($">{justification}</div>", body);
+        Assert.Null((await CommentsAsync(id)).Single().Response);
+    }
+
     [Fact]
     public async Task Html_in_a_comment_is_shown_as_text_on_the_staff_and_public_pages()
     {

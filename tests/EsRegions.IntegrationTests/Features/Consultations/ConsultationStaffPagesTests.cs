@@ -32,6 +32,16 @@ public sealed class ConsultationStaffPagesTests(PostgresServer postgres) : Consu
         Assert.Contains("Wiersz 2: niepoprawny adres e-mail „jan@@gmina”", body);
         Assert.Contains("Wiersz 3: brak imienia i nazwiska", body);
         Assert.Empty((await Staff.GetFromJsonAsync<List<ParticipantDto>>($"/{Slug}/api/v1/consultations/{id}/participants", Ct))!);
+
+        // The same list in the English interface: each bad row in English.
+        var english = await StaffPostAsync($"/{Slug}/konsultacje/{id}?handler=Participants&culture=en-GB&ui-culture=en-GB", page, html, new()
+        {
+            ["Source"] = "list",
+            ["Pasted"] = "Anna Nowak; anna@fundacja.example; Fundacja Razem\nJan Kowalski; jan@@gmina; Gmina\n; ewa@ops.example; OPS",
+        });
+        var englishBody = await english.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Row 2: invalid e-mail address “jan@@gmina”", englishBody);
+        Assert.Contains("Row 3: no name", englishBody);
     }
 
     [Fact]
@@ -82,5 +92,12 @@ public sealed class ConsultationStaffPagesTests(PostgresServer postgres) : Consu
         Assert.Contains("brakuje 1", await publish.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Conflict, reopen.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Browser().GetAsync($"/{Slug}/konsultacje/{id}/raport-publiczny", Ct)).StatusCode);
+
+        // The report page gives the same reason, in the language of its interface.
+        var (page, reportHtml) = await StaffPageAsync($"/{Slug}/konsultacje/{id}/raport");
+        var polish = await StaffPostAsync($"/{Slug}/konsultacje/{id}/raport?handler=Publish", page, reportHtml, new());
+        var english = await StaffPostAsync($"/{Slug}/konsultacje/{id}/raport?handler=Publish&culture=en-GB&ui-culture=en-GB", page, reportHtml, new());
+        Assert.Contains("Nie wszystkie uwagi mają stanowisko (brakuje 1): raport musi odpowiadać na każdą uwagę.", await polish.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Not every comment has a response (1 missing): the report must answer every comment.", await english.Content.ReadAsStringAsync(Ct));
     }
 }

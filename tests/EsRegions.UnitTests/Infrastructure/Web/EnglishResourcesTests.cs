@@ -60,8 +60,8 @@ public sealed partial class EnglishResourcesTests
     }
 
     /// <summary>
-    /// Texts the consultation pages look up through a variable: phases, decisions, participant sources, report columns
-    /// and public form labels.
+    /// Texts the consultation pages look up through a variable: phases, decisions, participant sources, report columns,
+    /// public form labels and the response form's messages.
     /// </summary>
     [Fact]
     public void Every_text_the_consultation_pages_look_up_through_a_variable_has_an_english_entry()
@@ -69,10 +69,38 @@ public sealed partial class EnglishResourcesTests
         string[] indirect = ["w przygotowaniu", "otwarte", "zamknięte", "raport opublikowany", "uwzględniona", "częściowo uwzględniona",
             "nieuwzględniona", "Lista adresów (wklejona)", "Plik CSV", "Komitet lub grupa robocza", "Lp.", "Zgłaszający", "Element",
             "Obecny zapis", "Proponowana zmiana", "Uzasadnienie", "Stanowisko", "Uzasadnienie stanowiska", "Imię i nazwisko", "Adres e-mail",
-            "Organizacja (nieobowiązkowo)"];
+            "Organizacja (nieobowiązkowo)", "Podaj uzasadnienie stanowiska.", "Uzasadnienie jest za długie."];
         var keys = Keys().ToHashSet();
         var missing = indirect.Where(k => !keys.Contains(k)).ToList();
 
+        Assert.True(missing.Count == 0, "no English entry: " + string.Join(" | ", missing));
+    }
+
+    /// <summary>
+    /// The Polish rule messages pages show through <c>ConflictException.In</c> (consultations, meetings, committees and
+    /// calls, monitoring, the erasure refusal) and the participant lists' messages (<c>ParticipantRead</c>): each
+    /// literal has an English entry, and none is built by interpolation, which no entry could match.
+    /// </summary>
+    [Fact]
+    public void Every_rule_and_participant_list_message_pages_show_has_an_english_entry_and_none_is_interpolated()
+    {
+        var keys = Keys().ToHashSet();
+        var sources = Directory.GetFiles(Path.Combine(Web(), "Features"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetFileName(f), Text: File.ReadAllText(f))).ToList();
+        var rules = sources.SelectMany(s => RuleThrow().Matches(s.Text).Select(m => (s.File, Span: m.Value))).ToList();
+        var lists = sources.Where(s => s.File is "ParticipantCsv.cs" or "ParticipantSources.cs" or "CommitteeParticipantSource.cs")
+            .SelectMany(s => ProblemLiteral().Matches(s.Text).Select(m => (s.File, Span: m.Value))).ToList();
+        var messages = rules.Concat(lists)
+            .SelectMany(r => Literal().Matches(r.Span).Select(m => (r.File, Key: Regex.Unescape(m.Groups[1].Value))))
+            .Where(m => m.Key.Length > 0) // a problem's empty place ("" for the whole list)
+            .Append((File: "UserPersonalData.cs", Key: EsRegions.Web.Features.Identity.UserPersonalData.PlatformAdminRefusal))
+            .Append((File: "ParticipantSources.cs", Key: "Wiersz {0}: {1}"))
+            .ToList();
+
+        Assert.True(rules.Count > 40 && lists.Count > 10, $"only {rules.Count} rule and {lists.Count} list messages found: the patterns no longer match");
+        Assert.Empty(rules.Concat(lists).Where(r => r.Span.Contains("$\"", StringComparison.Ordinal)).Select(r => $"{r.File}: {r.Span}"));
+        var missing = messages.Where(m => !keys.Contains(m.Key)).Select(m => $"{m.File}: {m.Key}").Distinct().ToList();
         Assert.True(missing.Count == 0, "no English entry: " + string.Join(" | ", missing));
     }
 
@@ -89,7 +117,20 @@ public sealed partial class EnglishResourcesTests
             .Concat(Enum.GetValues<ApplicationStatus>().Select(s => CallText.Status(s)))
         : Enum.GetValues<MeetingKind>().Select(MeetingText.Kind).Concat(Enum.GetValues<RsvpStatus>().Select(MeetingText.Status));
 
-    [GeneratedRegex("""(?<!\w)L\["((?:[^"\\]|\\.)+)"[\],]""")] private static partial Regex LiteralKey();
+    /// <summary>A rule exception raised with its message: from "new …Exception(" to the end of the statement (string literals whole).</summary>
+    [GeneratedRegex(@"new (?:ConsultationStateException|MeetingRuleException|CommitteeRuleException|PublicationException|PeriodLockedException)\((?:[^;""]|""(?:[^""\\]|\\.)*"")*;")]
+    private static partial Regex RuleThrow();
+
+    /// <summary>A participant list's problem: new FileProblem(place, "…") or new(place, "…").</summary>
+    [GeneratedRegex(@"new(?: FileProblem)?\((?:""""|row|m\.FullName), *\$?""(?:[^""\\]|\\.)*""")]
+    private static partial Regex ProblemLiteral();
+
+    /// <summary>A plain string literal (not interpolated) inside a matched span.</summary>
+    [GeneratedRegex(@"(?<![$\w])""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex Literal();
+
+    /// <summary>A literal key looked up through the views' <c>L</c> or a page model's localizer <c>l</c>.</summary>
+    [GeneratedRegex("""(?<!\w)[Ll]\["((?:[^"\\]|\\.)+)"[\],]""")] private static partial Regex LiteralKey();
 
     /// <summary>A validation attribute's message, which the data-annotations localizer looks up in the same resources.</summary>
     [GeneratedRegex(""""ErrorMessage = "((?:[^"\\]|\\.)+)"""")] private static partial Regex ErrorMessage();

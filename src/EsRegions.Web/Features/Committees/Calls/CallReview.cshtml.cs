@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Features.Committees.Calls;
 
@@ -16,7 +17,7 @@ namespace EsRegions.Web.Features.Committees.Calls;
 /// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.CommitteeSecretariat)]
-public sealed class CallReviewModel(EsRegionsDbContext db, MemberCalls calls) : PageModel
+public sealed class CallReviewModel(EsRegionsDbContext db, MemberCalls calls, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class DecisionInput
     {
@@ -74,7 +75,7 @@ public sealed class CallReviewModel(EsRegionsDbContext db, MemberCalls calls) : 
         }
         catch (ConflictException ex)
         {
-            Problem = ex.Message;
+            Problem = ex.In(l);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }

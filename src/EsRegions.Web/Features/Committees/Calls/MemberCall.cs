@@ -74,7 +74,7 @@ public sealed class MemberCall : ITenantOwned
     public void MarkDecided(int pendingApplications)
     {
         if (Status != CallStatus.Closed) throw new CommitteeRuleException("Rozstrzygnąć można tylko zamknięty nabór.");
-        if (pendingApplications > 0) throw new CommitteeRuleException($"Nie rozpatrzono jeszcze {pendingApplications} zgłoszeń.");
+        if (pendingApplications > 0) throw new CommitteeRuleException("Nie rozpatrzono jeszcze {0} zgłoszeń.", pendingApplications);
         Status = CallStatus.Decided;
     }
 
