@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 namespace EsRegions.Web.Infrastructure.Web;
 
 /// <summary>
-/// One problem found in a file someone gave us: where (a JSON path, a sheet!cell) and what, kept as a message template
-/// with its arguments. The API and the operator's logs show <see cref="Message"/> as written; a page shows
+/// One problem found in what someone gave us (a file, a pasted list): where (a JSON path, a sheet!cell, a row, a
+/// person's name; empty for the whole input) and what, kept as a message template with its arguments. The API and the operator's logs show <see cref="Message"/> as written; a page shows
 /// <see cref="In"/> its interface's language.
 /// </summary>
 public sealed record FileProblem(string Where, string Template, params object?[] Args)
