@@ -9,10 +9,14 @@ namespace EsRegions.Web.Features.Shared;
 /// <summary>The page browsers see for an error status (re-executed by status code pages; never reached directly with 200).</summary>
 [AnyScope]
 [AllowAnonymous]
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken] // re-executed for a form's POST too: its token was checked (or is what failed)
 public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 {
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
+
+    /// <summary>A form's request that ended in an error status is re-executed here as the POST it was.</summary>
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

@@ -61,8 +61,11 @@ internal static class ErrorHandling
         return false;
     }
 
+    /// <summary>
+    /// A browser's request outside the API: a page it opens, or a form it sends (a form answered with 404 or 403, e.g. a
+    /// meeting cancelled meanwhile in another tab, showed the browser a JSON problem document).
+    /// </summary>
     private static bool WantsHtmlPage(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method)
-        && !request.Path.StartsWithSegments("/api")
+        !request.Path.StartsWithSegments("/api")
         && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

@@ -40,15 +40,19 @@ public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(post
         Assert.Contains("traceId", body);
     }
 
-    [Fact]
-    public async Task Browser_gets_a_polish_error_page_for_an_unknown_region()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")] // a form sent to a page that answers 404 showed the browser a JSON problem document
+    public async Task Browser_gets_a_polish_error_page_for_an_unknown_region(string method)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-region/");
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/no-such-region/");
+        if (method == "POST") request.Content = new FormUrlEncodedContent([KeyValuePair.Create("Title", "x")]);
         request.Headers.Add("Accept", "text/html");
         var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Nie znaleziono strony", html);
     }
 
