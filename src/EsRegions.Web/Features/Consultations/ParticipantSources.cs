@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Mail;
 using EsRegions.Web.Infrastructure.Web;
 using Microsoft.Extensions.Localization;
@@ -21,16 +20,12 @@ public sealed record ParticipantRead(IReadOnlyList<ParticipantCandidate> Candida
     public bool Ok => Errors.Count == 0;
 
     /// <summary>Each error as a line, "Wiersz 3: …" for a row; as written, or in the language of <paramref name="l"/>.</summary>
-    public IReadOnlyList<string> ErrorLines(IStringLocalizer? l = null) => Errors.Select(e =>
-    {
-        var message = l is null ? e.Message : e.In(l);
-        if (e.Where.Length == 0) return message;
-        return l is null ? string.Format(CultureInfo.InvariantCulture, RowLine, e.Where, message) : l[RowLine, e.Where, message].Value;
-    }).ToList();
+    public IReadOnlyList<string> ErrorLines(IStringLocalizer? l = null) =>
+        Errors.Select(e => e.Where.Length == 0 ? e.In(l) : MessageTemplate.Text(RowLine, [e.Where, e.In(l)], l)).ToList();
 
     /// <summary>Each person left out as "name: why"; as written, or in the language of <paramref name="l"/>.</summary>
     public IReadOnlyList<string> SkippedLines(IStringLocalizer? l = null) =>
-        Skipped.Select(s => $"{s.Where}: {(l is null ? s.Message : s.In(l))}").ToList();
+        Skipped.Select(s => $"{s.Where}: {s.In(l)}").ToList();
 
     private const string RowLine = "Wiersz {0}: {1}";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 
 namespace EsRegions.Web.Infrastructure.Web;
@@ -10,12 +9,12 @@ namespace EsRegions.Web.Infrastructure.Web;
 /// page can show it in its own language (<see cref="In"/>) while the API shows it as written.
 /// </summary>
 public class ConflictException(string template, params object?[] args)
-    : InvalidOperationException(args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args))
+    : InvalidOperationException(MessageTemplate.Written(template, args))
 {
     public string Template { get; } = template;
 
     public IReadOnlyList<object?> Args { get; } = args;
 
     /// <summary>The message through <paramref name="localizer"/>; as written when it has no entry for the template.</summary>
-    public string In(IStringLocalizer localizer) => Args.Count == 0 ? localizer[Template] : localizer[Template, [.. Args!]];
+    public string In(IStringLocalizer localizer) => MessageTemplate.Text(Template, Args, localizer);
 }

@@ -1,29 +1,21 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using EsRegions.UnitTests.Support;
 
 namespace EsRegions.UnitTests.Features.Monitoring;
 
 /// <summary>Every Polish text Monitoring shows (page texts, status labels, validation messages) has one English entry.</summary>
 public sealed partial class MonitoringTranslationTests
 {
-    private static string Web()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "EsRegions.Web");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("src/EsRegions.Web not found above " + AppContext.BaseDirectory);
-    }
 
     private static Dictionary<string, int> EnglishKeys() =>
-        XDocument.Load(Path.Combine(Web(), "Resources", "SharedResource.en.resx")).Root!.Elements("data")
+        XDocument.Load(Path.Combine(WebProject.Directory(), "Resources", "SharedResource.en.resx")).Root!.Elements("data")
             // Resource names are case-insensitive when compiled: "Na …" and "na …" would be one (duplicate) entry.
             .GroupBy(d => (string)d.Attribute("name")!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
 
     private static IEnumerable<string> MonitoringFiles()
     {
-        var web = Web();
+        var web = WebProject.Directory();
         return Directory.EnumerateFiles(Path.Combine(web, "Features", "Monitoring"))
             .Append(Path.Combine(web, "Features", "Plans", "_PlanStatusMark.cshtml"));
     }

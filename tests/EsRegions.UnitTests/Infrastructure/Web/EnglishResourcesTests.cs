@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Meetings;
+using EsRegions.UnitTests.Support;
 
 namespace EsRegions.UnitTests.Infrastructure.Web;
 
@@ -13,15 +14,9 @@ namespace EsRegions.UnitTests.Infrastructure.Web;
 /// </summary>
 public sealed partial class EnglishResourcesTests
 {
-    private static string Web()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "src", "EsRegions.Web", "EsRegions.Web.csproj"))) return Path.Combine(dir.FullName, "src", "EsRegions.Web");
-        throw new InvalidOperationException("src/EsRegions.Web not found");
-    }
 
     private static List<string> Keys() =>
-        XDocument.Load(Path.Combine(Web(), "Resources", "SharedResource.en.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        XDocument.Load(Path.Combine(WebProject.Directory(), "Resources", "SharedResource.en.resx")).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
 
     [Fact]
     public void Each_key_has_one_entry_even_ignoring_letter_case()
@@ -35,7 +30,7 @@ public sealed partial class EnglishResourcesTests
     public void Every_literal_key_and_validation_message_of_the_web_project_has_an_english_entry()
     {
         var keys = Keys().ToHashSet();
-        var used = Directory.GetFiles(Web(), "*.*", SearchOption.AllDirectories)
+        var used = Directory.GetFiles(WebProject.Directory(), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -85,7 +80,7 @@ public sealed partial class EnglishResourcesTests
     public void Every_rule_and_participant_list_message_pages_show_has_an_english_entry_and_none_is_interpolated()
     {
         var keys = Keys().ToHashSet();
-        var sources = Directory.GetFiles(Path.Combine(Web(), "Features"), "*.cs", SearchOption.AllDirectories)
+        var sources = Directory.GetFiles(Path.Combine(WebProject.Directory(), "Features"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => (File: Path.GetFileName(f), Text: File.ReadAllText(f))).ToList();
         var rules = sources.SelectMany(s => RuleThrow().Matches(s.Text).Select(m => (s.File, Span: m.Value))).ToList();

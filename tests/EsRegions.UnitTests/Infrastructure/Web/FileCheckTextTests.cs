@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using EsRegions.UnitTests.Support;
 
 namespace EsRegions.UnitTests.Infrastructure.Web;
 
@@ -41,26 +42,19 @@ public sealed partial class FileCheckTextTests
     public void No_message_of_the_plan_file_checks_is_built_by_interpolation()
     {
         var interpolated = JsonSources.Append(SpreadsheetSource)
-            .SelectMany(f => Interpolated().Matches(File.ReadAllText(Path.Combine(Web(), f))).Select(m => $"{f}: {m.Value}"));
+            .SelectMany(f => Interpolated().Matches(File.ReadAllText(Path.Combine(WebProject.Directory(), f))).Select(m => $"{f}: {m.Value}"));
 
         Assert.Empty(interpolated);
     }
 
     private static IEnumerable<string> Templates(string source)
     {
-        var text = File.ReadAllText(Path.Combine(Web(), source));
+        var text = File.ReadAllText(Path.Combine(WebProject.Directory(), source));
         return FailCall().Matches(text).Concat(NewProblem().Matches(text)).Select(m => Regex.Unescape(m.Groups[1].Value));
     }
 
     private static HashSet<string> Keys(string file) =>
-        XDocument.Load(Path.Combine(Web(), "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
-
-    private static string Web()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "src", "EsRegions.Web", "EsRegions.Web.csproj"))) return Path.Combine(dir.FullName, "src", "EsRegions.Web");
-        throw new InvalidOperationException("src/EsRegions.Web not found");
-    }
+        XDocument.Load(Path.Combine(WebProject.Directory(), "Resources", file)).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
 
     /// <summary>Fail(place, "template" …) and fail(place, "template" …): the first string literal after the place.</summary>
     [GeneratedRegex("""\b[Ff]ail\((?:[^;"]|"[^"]*")*?,\s*"((?:[^"\\]|\\.)*)"[,)]""")]
