@@ -26,6 +26,12 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantReg
         }
         if (!registry.IsActive(tenant))
         {
+            // A browser gets the error page ("Ten region jest czasowo niedostępny") from the status code pages.
+            if (Web.ErrorHandling.WantsHtmlPage(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
             await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Region unavailable",
                 detail: $"The region '{tenant.Slug}' is suspended.").ExecuteAsync(context);
             return;

@@ -27,25 +27,35 @@ internal static class ErrorHandling
             else if (ctx.Exception is not null) ctx.ProblemDetails.Detail = "An unexpected error occurred. Quote the traceId when reporting it.";
         });
 
+    /// <summary>
+    /// The outer handler writes a problem document (the API's, and a browser's when its error page itself fails); inside
+    /// it a browser's page or form gets the error page instead, for an exception (with the conflict's reason or the
+    /// trace id) as for an error status without a body.
+    /// </summary>
     public static IApplicationBuilder UseErrorHandling(this IApplicationBuilder app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseWhen(ctx => WantsHtmlPage(ctx.Request), html =>
         {
-            StatusCodeSelector = ex => ex switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                TenantIsolationException => StatusCodes.Status403Forbidden,
-                ConflictException => StatusCodes.Status409Conflict,
-                _ when IsDatabaseUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status500InternalServerError,
-            },
+            html.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = ErrorPagePath, StatusCodeSelector = StatusFor });
+            html.UseStatusCodePagesWithReExecute(ErrorPagePath + "/{0}");
         });
-        app.UseWhen(ctx => WantsHtmlPage(ctx.Request), html => html.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(ctx => !WantsHtmlPage(ctx.Request), api => api.UseStatusCodePages());
         return app;
     }
 
-    private const string RetryAfterSeconds = "5";
+    internal const string ErrorPagePath = "/error";
+
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        TenantIsolationException => StatusCodes.Status403Forbidden,
+        ConflictException => StatusCodes.Status409Conflict,
+        _ when IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    internal const string RetryAfterSeconds = "5";
 
     /// <summary>
     /// True when the request failed because PostgreSQL cannot be reached or refused the work for a transient reason
@@ -65,7 +75,7 @@ internal static class ErrorHandling
     /// A browser's request outside the API: a page it opens, or a form it sends (a form answered with 404 or 403, e.g. a
     /// meeting cancelled meanwhile in another tab, showed the browser a JSON problem document).
     /// </summary>
-    private static bool WantsHtmlPage(HttpRequest request) =>
+    internal static bool WantsHtmlPage(HttpRequest request) =>
         !request.Path.StartsWithSegments("/api")
         && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 }

@@ -139,4 +139,36 @@ public sealed class ImplementerValuesTests(PostgresServer postgres) : AppTestBas
                 .SingleOrDefault(p => p.GetProperty("period").GetString() == "2024") is { ValueKind: System.Text.Json.JsonValueKind.Object } p
                 ? p.GetProperty("state").GetString() : "open";
     }
+
+    [Fact]
+    public async Task Approving_a_period_that_another_tab_approved_meanwhile_shows_the_reason_and_the_way_back()
+    {
+        var staff = Staff;
+        var (planId, _) = await MonitoringPlans.ImportAsync(staff, "warmia-mazury");
+        var url = $"/warmia-mazury/monitoring/plany/{planId}/okresy/2024";
+        var first = await staff.GetStringAsync(url, Ct);
+        var second = await staff.GetStringAsync(url, Ct); // the same form open in another tab
+        Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(first)).StatusCode);
+
+        var late = await ApproveAsync(second);
+        var html = await late.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("text/html", late.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Okres 2024 jest już zatwierdzony.", html);
+        Assert.Contains($"href=\"{url}\"", html);
+
+        async Task<HttpResponseMessage> ApproveAsync(string form)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url + "?handler=Approve")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["ApproveIncomplete"] = "true", ["__RequestVerificationToken"] = SignInClient.AntiforgeryToken(form),
+                }),
+            };
+            request.Headers.Add("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            return await staff.SendAsync(request, Ct);
+        }
+    }
 }

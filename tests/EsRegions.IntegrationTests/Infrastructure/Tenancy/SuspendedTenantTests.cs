@@ -21,6 +21,19 @@ public sealed class SuspendedTenantTests(PostgresServer postgres) : AppTestBase(
     }
 
     [Fact]
+    public async Task Suspended_tenant_shows_a_browser_the_error_page()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/lubelskie/plany");
+        request.Headers.Add("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Ten region jest czasowo niedostępny.", html);
+    }
+
+    [Fact]
     public async Task Suspended_tenant_is_not_listed_but_the_others_still_work()
     {
         var ct = TestContext.Current.CancellationToken;

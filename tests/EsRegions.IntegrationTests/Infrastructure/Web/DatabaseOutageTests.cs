@@ -6,8 +6,8 @@ using EsRegions.Web.Infrastructure.Security;
 namespace EsRegions.IntegrationTests.Infrastructure.Web;
 
 /// <summary>
-/// PostgreSQL refusing connections (as during a restart) is answered with 503 + Retry-After problem details, not 500,
-/// and the same app serves again once the database is back — no restart of the app.
+/// PostgreSQL refusing connections (as during a restart) is answered with 503 + Retry-After, not 500 (problem details,
+/// or the error page for a browser), and the same app serves again once the database is back — no restart of the app.
 /// </summary>
 public sealed class DatabaseOutageTests(PostgresServer postgres) : AppTestBase(postgres)
 {
@@ -47,6 +47,30 @@ public sealed class DatabaseOutageTests(PostgresServer postgres) : AppTestBase(p
             if (status != HttpStatusCode.OK) await Task.Delay(250, ct);
         }
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Browser_gets_the_error_page_with_retry_after_while_the_database_refuses_connections()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var staff = ClientAs(Policies.Roles.Staff, "mazowsze");
+        await SetDatabaseOpenAsync(false);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/mazowsze/plany");
+            request.Headers.Add("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+            var response = await staff.SendAsync(request, ct);
+            var html = await response.Content.ReadAsStringAsync(ct);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+            Assert.Contains("Baza danych jest przez chwilę niedostępna. Nic nie zostało zapisane", html);
+        }
+        finally
+        {
+            await SetDatabaseOpenAsync(true);
+        }
     }
 
     /// <summary>Closes the database to new connections and ends the open ones, or opens it again.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using EsRegions.Web.Infrastructure.Web;
 
 namespace EsRegions.IntegrationTests.Infrastructure.Web;
 
@@ -54,6 +55,55 @@ public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(post
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Nie znaleziono strony", html);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task Browser_gets_the_error_page_with_a_trace_id_for_a_crash(string method)
+    {
+        var (response, html) = await SendAsBrowser(method, "/mazowsze/test/boom");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Wystąpił błąd", html);
+        Assert.Contains("Jeśli błąd się powtórzy, zgłoś go i podaj ten numer:", html);
+        Assert.DoesNotContain("secret detail", html);
+        Assert.Equal(method == "POST", html.Contains("href=\"/mazowsze/test/boom\""));
+    }
+
+    [Theory]
+    [InlineData("pl-PL", "Nie można tego zrobić", "Uchwała nr XII/34/2026 tego komitetu jest już w rejestrze.")]
+    [InlineData("en-GB", "This cannot be done", "Resolution no. XII/34/2026 of this committee is already in the register.")]
+    public async Task Browser_gets_the_error_page_with_the_conflict_in_its_language(string culture, string title, string reason)
+    {
+        var (response, html) = await SendAsBrowser("POST", $"/mazowsze/test/conflict?culture={culture}&ui-culture={culture}");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(title, html);
+        Assert.Contains(reason, html);
+    }
+
+    [Fact]
+    public async Task Api_client_still_gets_a_problem_document_for_a_conflict()
+    {
+        var response = await Client.PostAsync("/mazowsze/test/conflict", null, TestContext.Current.CancellationToken);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Uchwała nr XII/34/2026 tego komitetu jest już w rejestrze.", problem.GetProperty("detail").GetString());
+    }
+
+    private async Task<(HttpResponseMessage Response, string Html)> SendAsBrowser(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST") request.Content = new FormUrlEncodedContent([KeyValuePair.Create("Title", "x")]);
+        // What a browser sends for a page: HTML first, anything else accepted (so JSON would do too).
+        request.Headers.Add("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        return (response, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -119,12 +169,18 @@ public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(post
 
     private sealed class ThrowingRoute : IStartupFilter
     {
+        /// <summary>A committee rule's template, which has an English entry.</summary>
+        private const string ResolutionTaken = "Uchwała nr {0} tego komitetu jest już w rejestrze.";
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Use((ctx, nextMiddleware) => ctx.Request.Path == "/test/boom"
-                ? throw new InvalidOperationException("secret detail")
-                : nextMiddleware(ctx));
+            app.Use((ctx, nextMiddleware) => ctx.Request.Path.Value switch
+            {
+                "/test/boom" => throw new InvalidOperationException("secret detail"),
+                "/test/conflict" => throw new ConflictException(ResolutionTaken, "XII/34/2026"),
+                _ => nextMiddleware(ctx),
+            });
         };
     }
 }
