@@ -76,6 +76,18 @@ internal static class ErrorHandling
     /// meeting cancelled meanwhile in another tab, showed the browser a JSON problem document).
     /// </summary>
     internal static bool WantsHtmlPage(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api")
+        !IsApi(request.Path)
         && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The platform's API (/api/...) or a region's (/{slug}/api/...; the slug is still in the path before tenant
+    /// resolution): its errors are problem documents whoever asks, a browser opening an API address included.
+    /// </summary>
+    private static bool IsApi(PathString path)
+    {
+        if (path.StartsWithSegments("/api")) return true;
+        var value = path.Value ?? "";
+        var second = value.Length < 2 ? -1 : value.IndexOf('/', 1);
+        return second > 0 && new PathString(value[second..]).StartsWithSegments("/api");
+    }
 }

@@ -29,6 +29,18 @@ public sealed class WebPlatformTests(PostgresServer postgres) : AppTestBase(post
     }
 
     [Fact]
+    public async Task Region_api_answers_a_browser_with_a_problem_document_too()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/mazowsze/api/v1/organisations/00000000-0000-0000-0000-000000000001");
+        request.Headers.Add("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        var response = await ClientAs(EsRegions.Web.Infrastructure.Security.Policies.Roles.Staff, "mazowsze")
+            .SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task Unhandled_exception_is_a_500_problem_without_stack_trace()
     {
         var response = await Client.GetAsync("/test/boom", TestContext.Current.CancellationToken);
