@@ -1,10 +1,18 @@
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EsRegions.Web.Features.Notifications;
 
-public enum ReminderState { Scheduled, Sent, Cancelled }
+/// <summary>
+/// Scheduled (the sweeper sends it when due), Sent, Cancelled (its subject changed or closed), or Held: staff or the
+/// secretariat decided this occurrence is not to go out; it stays held when its subject is rescheduled to the same deadline.
+/// </summary>
+public enum ReminderState { Scheduled, Sent, Cancelled, Held }
+
+/// <summary>A reminder that cannot be held or released as asked (already sent, cancelled, or its time gone).</summary>
+public sealed class ReminderStateException(string template, params object?[] args) : ConflictException(template, args);
 
 /// <summary>
 /// One occurrence of a reminder ("consultation X closes in 7 days"), unique per tenant by its occurrence key, turned
@@ -29,6 +37,9 @@ public sealed class Reminder : ITenantOwned
     public List<ReminderRecipient> Recipients { get; private set; } = [];
     public ReminderState State { get; private set; } = ReminderState.Scheduled;
     public DateTimeOffset? SentAt { get; private set; }
+    /// <summary>Who held it back (name as signed in) and when; kept while it is cancelled, so a reopening holds it again.</summary>
+    public string? HeldBy { get; private set; }
+    public DateTimeOffset? HeldAt { get; private set; }
 
     private Reminder() { }
 
@@ -54,13 +65,28 @@ public sealed class Reminder : ITenantOwned
 
     public void Cancel()
     {
-        if (State == ReminderState.Scheduled) State = ReminderState.Cancelled;
+        if (State is ReminderState.Scheduled or ReminderState.Held) State = ReminderState.Cancelled;
     }
 
-    /// <summary>A cancelled occurrence scheduled again; one already sent stays sent.</summary>
+    /// <summary>A cancelled occurrence scheduled again (held again if it was held); one already sent stays sent.</summary>
     public void Reopen()
     {
-        if (State == ReminderState.Cancelled) State = ReminderState.Scheduled;
+        if (State == ReminderState.Cancelled) State = HeldBy is null ? ReminderState.Scheduled : ReminderState.Held;
+    }
+
+    /// <summary>This occurrence is not to go out (the others of its subject still do).</summary>
+    public void Hold(string by, DateTimeOffset now)
+    {
+        if (State != ReminderState.Scheduled) throw new ReminderStateException("To przypomnienie nie czeka już na wysyłkę.");
+        (State, HeldBy, HeldAt) = (ReminderState.Held, by, now);
+    }
+
+    /// <summary>A held occurrence goes out after all, while its time is still ahead (a late one would come after its point).</summary>
+    public void Release(DateTimeOffset now)
+    {
+        if (State != ReminderState.Held) throw new ReminderStateException("To przypomnienie nie jest wstrzymane.");
+        if (DueAt <= now) throw new ReminderStateException("Czas wysyłki tego przypomnienia minął; nie można go już przywrócić.");
+        (State, HeldBy, HeldAt) = (ReminderState.Scheduled, null, null);
     }
 }
 
@@ -78,6 +104,7 @@ internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         b.Property(x => x.OccurrenceKey).HasMaxLength(300);
         b.Property(x => x.AudienceRule).HasMaxLength(60);
         b.Property(x => x.State).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.HeldBy).HasMaxLength(200);
         b.OwnsMany(x => x.Recipients, r => r.ToJson());
         b.HasIndex(x => new { x.TenantId, x.OccurrenceKey }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.State, x.DueAt });

@@ -35,4 +35,8 @@ public static class ReminderKinds
         "callConfirmation" => "sekretariat, dopóki zgłoszenia czekają na decyzję",
         _ => "",
     };
+
+    /// <summary>Kinds about committees and their meetings: the secretariat's to hold back or release (staff's: every kind).</summary>
+    public static bool IsCommittees(string kind) =>
+        kind is "meeting" or "minutesMissing" or "termEnding" or "callDeadline" or "callConfirmation";
 }

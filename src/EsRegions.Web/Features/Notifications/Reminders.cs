@@ -84,11 +84,15 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
         return reminder;
     }
 
-    /// <summary>Cancels the subject's unsent reminders (of one kind, or all kinds).</summary>
+    /// <summary>
+    /// Cancels the subject's unsent reminders (of one kind, or all kinds), held ones too; an occurrence scheduled again
+    /// for the same deadline comes back as it was, held or not.
+    /// </summary>
     public async Task CancelAsync(string subjectType, Guid subjectId, string? kind = null, CancellationToken ct = default)
     {
         var scheduled = await db.Set<Reminder>()
-            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId && r.State == ReminderState.Scheduled)
+            .Where(r => r.SubjectType == subjectType && r.SubjectId == subjectId
+                && (r.State == ReminderState.Scheduled || r.State == ReminderState.Held))
             .Where(r => kind == null || r.Kind == kind)
             .ToListAsync(ct);
         scheduled.ForEach(r => r.Cancel());

@@ -49,5 +49,16 @@ public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBas
         Assert.True(phone.PageWidth <= 375, $"the page scrolls sideways: {phone.PageWidth} px wide");
         Assert.True(phone.Wrong.Length == 0, "scroll boxes: " + string.Join(", ", phone.Wrong));
         await AssertAccessibleAsync();
+
+        // Held back with the keyboard: the button names its reminder for a screen reader.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Wstrzymaj — Koniec kadencji: Jan Kowalski — RKRES", Exact = false }).FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForSelectorAsync("[role=status]");
+
+        Assert.Contains("Przypomnienie wstrzymane: nie zostanie wysłane.", await Page.Locator("[role=status]").InnerTextAsync());
+        Assert.Contains("Jan Kowalski — RKRES", await Page.Locator("table:has(caption:text('Wstrzymane przypomnienia'))").InnerTextAsync());
+        Assert.Contains("Nie zaplanowano żadnego przypomnienia.", await Page.Locator("main").InnerTextAsync());
+        Assert.True((await ScrollBoxesAsync()).PageWidth <= 375, "the page with held reminders scrolls sideways");
+        await AssertAccessibleAsync();
     }
 }
