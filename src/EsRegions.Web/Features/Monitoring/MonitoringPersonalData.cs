@@ -52,15 +52,5 @@ public sealed class MonitoringPersonalData(EsRegionsDbContext db) : IPersonalDat
     private Task<List<ReportingPeriod>> PeriodsAsync(List<string> names, CancellationToken ct) =>
         db.Set<ReportingPeriod>().Where(p => (p.ApprovedBy != null && names.Contains(p.ApprovedBy)) || (p.ReopenedBy != null && names.Contains(p.ReopenedBy))).ToListAsync(ct);
 
-    /// <summary>Every form in which <see cref="MonitoringAccess.Actor"/> may have recorded this person.</summary>
-    private async Task<List<string>> NamesAsync(PersonRef person, CancellationToken ct)
-    {
-        var names = new HashSet<string> { person.Email.Trim() };
-        var user = await db.Set<AppUser>().FirstOrDefaultAsync(u => u.NormalizedEmail == person.NormalizedEmail, ct);
-        if (user is not null)
-            foreach (var n in new[] { user.DisplayName, user.Email, user.UserName, user.Id.ToString() })
-                if (!string.IsNullOrWhiteSpace(n)) names.Add(n);
-        names.Remove(PersonRef.ErasedLabel);
-        return names.ToList();
-    }
+    private Task<List<string>> NamesAsync(PersonRef person, CancellationToken ct) => RecordedNames.OfAsync(db, person, ct);
 }

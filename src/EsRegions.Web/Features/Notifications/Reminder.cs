@@ -88,6 +88,13 @@ public sealed class Reminder : ITenantOwned
         if (DueAt <= now) throw new ReminderStateException("Czas wysyłki tego przypomnienia minął; nie można go już przywrócić.");
         (State, HeldBy, HeldAt) = (ReminderState.Scheduled, null, null);
     }
+
+    /// <summary>RODO erasure of the person who held it back: the hold stays, without their name.</summary>
+    public void EraseHolder(string label) => HeldBy = label;
+
+    /// <summary>RODO erasure of a stored recipient (normalised address): they get no more of this reminder.</summary>
+    public bool EraseRecipient(string normalizedEmail) =>
+        Recipients.RemoveAll(r => r.Address.Trim().ToUpperInvariant() == normalizedEmail) > 0;
 }
 
 public sealed record ReminderRecipient(string Address, string? Name);

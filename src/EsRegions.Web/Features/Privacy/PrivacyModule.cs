@@ -25,6 +25,7 @@ public static class PrivacyModule
         services.AddScoped<IPersonalDataSource, InvitationPersonalData>();
         services.AddScoped<IPersonalDataSource, UserPersonalData>();
         services.AddScoped<IPersonalDataSource, OutboxPersonalData>();
+        services.AddScoped<IPersonalDataSource, ReminderPersonalData>();
         return builder;
     }
 

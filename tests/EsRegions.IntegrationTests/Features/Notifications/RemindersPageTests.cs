@@ -1,7 +1,10 @@
 using System.Net;
 using EsRegions.IntegrationTests.Support;
 using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Privacy;
+using Microsoft.AspNetCore.Identity;
 using EsRegions.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,6 +169,52 @@ public sealed class RemindersPageTests(PostgresServer postgres) : AppTestBase(po
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal([ReminderState.Sent], await StatesAsync());
+    }
+
+    [Fact]
+    public async Task A_recipient_and_who_held_a_reminder_are_in_the_personal_data_export_and_erased_with_the_hold_kept()
+    {
+        await ScheduleAsync("malopolska", Term("Jan Kowalski — MKRES", new DateOnly(2027, 6, 30)));
+        await ScheduleAsync("malopolska", Term("Test User — MKRES", new DateOnly(2027, 3, 31)) with
+        {
+            Recipients = [new EmailAddress("Test.User@malopolska.example", "Test User"), new EmailAddress("rops@rops.krakow.pl")],
+        });
+        var staff = ClientAs(Policies.Roles.Staff, "malopolska"); // recorded as "Test User"
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, "Hold", await IdOfAsync("Jan Kowalski — MKRES"))).StatusCode);
+        var user = await App.CreateUserAsync("test.user@malopolska.example", "bardzo-dlugie-haslo-42", "malopolska", Policies.Roles.Staff);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var u = (await users.FindByIdAsync(user.Id.ToString()))!;
+            u.DisplayName = "Test User";
+            await users.UpdateAsync(u);
+        }
+
+        IReadOnlyList<object> export;
+        int erased;
+        await using (var scope = App.ScopeFor("malopolska"))
+        {
+            var source = scope.ServiceProvider.GetServices<IPersonalDataSource>().Single(s => s.Name == "reminders");
+            export = await source.ExportAsync(new PersonRef("test.user@malopolska.example"), Ct);
+            erased = await source.EraseAsync(new PersonRef("test.user@malopolska.example"), Ct);
+            await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(2, export.Count);
+        Assert.Equal("Test User — MKRES", Assert.Single(export.OfType<ReminderPersonalData.ReminderTo>()).Subject);
+        var hold = Assert.Single(export.OfType<ReminderPersonalData.HeldReminder>());
+        Assert.Equal(("Jan Kowalski — MKRES", "Test User"), (hold.Subject, hold.HeldBy));
+        Assert.Equal(2, erased);
+        await using (var scope = App.ScopeFor("malopolska"))
+        {
+            var left = await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<Reminder>().AsNoTracking()
+                .Where(r => r.SubjectTitle == "Test User — MKRES").Select(r => r.Recipients).SingleAsync(Ct);
+            Assert.Equal(["rops@rops.krakow.pl"], left.Select(r => r.Address));
+        }
+        var section = Section(await staff.GetStringAsync("/malopolska/przypomnienia", Ct), "id=\"wstrzymane\"", "id=\"wyslane\"");
+        Assert.Contains(PersonRef.ErasedLabel, section);
+        Assert.DoesNotContain("Test User", section);
+        Assert.Equal([ReminderState.Held, ReminderState.Scheduled], await StatesAsync()); // by name, as stored
     }
 
     /// <summary>Sends the page's form for one reminder, with the antiforgery token of the page as the client sees it.</summary>
