@@ -1,6 +1,7 @@
 using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
+using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Identity;
@@ -71,6 +72,21 @@ public class EsRegionsAppFactory(TestDatabase database, string? tenantsDirectory
         var db = tenantScope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
         db.Add(new TenantMembership(user.Id, roles));
         await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>
+    /// The account of the test sign-in's person (<see cref="TestSignIn"/>: "Test User"), with <paramref name="email"/>
+    /// and a staff membership in <paramref name="slug"/>: what records name "Test User" is that person's for RODO.
+    /// </summary>
+    public async Task<AppUser> CreateTestSignInUserAsync(string email, string slug)
+    {
+        var created = await CreateUserAsync(email, "bardzo-dlugie-haslo-42", slug, Policies.Roles.Staff);
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(created.Id.ToString()))!;
+        user.DisplayName = "Test User";
+        await users.UpdateAsync(user);
         return user;
     }
 

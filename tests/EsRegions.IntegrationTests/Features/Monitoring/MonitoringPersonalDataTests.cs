@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using EsRegions.IntegrationTests.Support;
-using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Privacy;
 using EsRegions.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EsRegions.IntegrationTests.Features.Monitoring;
@@ -38,14 +36,7 @@ public sealed class MonitoringPersonalDataTests(PostgresServer postgres) : AppTe
     {
         var (planId, indicatorId) = await ReportAsync("mazowsze");
         var (lubelskiePlan, lubelskieIndicator) = await ReportAsync("lubelskie");
-        var user = await App.CreateUserAsync(Email, "bardzo-dlugie-haslo-42", "mazowsze", Policies.Roles.Staff);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var u = (await users.FindByIdAsync(user.Id.ToString()))!;
-            u.DisplayName = "Test User";
-            await users.UpdateAsync(u);
-        }
+        await App.CreateTestSignInUserAsync(Email, "mazowsze");
 
         IReadOnlyList<object> export;
         int erased;

@@ -1,10 +1,8 @@
 using System.Net;
 using EsRegions.IntegrationTests.Support;
 using EsRegions.Web.Features.Notifications;
-using EsRegions.Web.Features.Identity;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Privacy;
-using Microsoft.AspNetCore.Identity;
 using EsRegions.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,14 +179,7 @@ public sealed class RemindersPageTests(PostgresServer postgres) : AppTestBase(po
         });
         var staff = ClientAs(Policies.Roles.Staff, "malopolska"); // recorded as "Test User"
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, "Hold", await IdOfAsync("Jan Kowalski — MKRES"))).StatusCode);
-        var user = await App.CreateUserAsync("test.user@malopolska.example", "bardzo-dlugie-haslo-42", "malopolska", Policies.Roles.Staff);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var u = (await users.FindByIdAsync(user.Id.ToString()))!;
-            u.DisplayName = "Test User";
-            await users.UpdateAsync(u);
-        }
+        await App.CreateTestSignInUserAsync("test.user@malopolska.example", "malopolska");
 
         IReadOnlyList<object> export;
         int erased;
