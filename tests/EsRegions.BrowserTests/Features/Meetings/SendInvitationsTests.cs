@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using EsRegions.BrowserTests.Browser;
 using EsRegions.IntegrationTests.Support;
@@ -41,6 +42,49 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
         var outbox = await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<OutboxMessage>().ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["anna@jst.example", "jan@owes.example"], outbox.Select(m => m.ToAddress).Order());
         Assert.All(outbox, m => Assert.Contains("METHOD:REQUEST", m.Calendar));
+    }
+
+    [Fact]
+    public async Task Secretary_is_asked_before_a_meeting_is_cancelled_and_its_invitees_are_told()
+    {
+        var meeting = await CreateInvitedMeetingAsync("malopolska", "Posiedzenie MKRES (luty)", "jan@owes.example", "anna@jst.example");
+        await SignInAsync(Policies.Roles.Secretary, "malopolska");
+        await OpenAsync($"/malopolska/kalendarz/{meeting}");
+        var cancel = Page.GetByRole(AriaRole.Button, new() { Name = "Odwołaj spotkanie" });
+
+        var question = await ClickAndAnswerAsync(cancel, confirm: false);
+
+        Assert.Equal("Odwołać spotkanie „Posiedzenie MKRES (luty)”? Zaproszeni (liczba osób: 2) dostaną wiadomość o odwołaniu; tego nie można cofnąć.", question);
+        Assert.Equal(0, await Page.Locator("text=To spotkanie zostało odwołane.").CountAsync());
+        Assert.Equal(0, await CancellationsAsync());
+
+        await ClickAndAnswerAsync(cancel, confirm: true);
+        await Page.WaitForURLAsync(new Regex("/wysylka/"));
+
+        Assert.Equal(2, await CancellationsAsync());
+
+        async Task<int> CancellationsAsync()
+        {
+            await using var scope = App.ScopeFor("malopolska");
+            return await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<OutboxMessage>()
+                .CountAsync(m => m.Calendar != null && m.Calendar.Contains("METHOD:CANCEL"), TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>A meeting a month ahead, with invitations sent to <paramref name="emails"/> through the API.</summary>
+    private async Task<Guid> CreateInvitedMeetingAsync(string slug, string title, params string[] emails)
+    {
+        var api = ApiClientAs(Policies.Roles.Secretary, slug);
+        var day = DateTime.UtcNow.Date.AddDays(30);
+        var created = await api.PostAsJsonAsync($"/{slug}/api/v1/meetings", new
+        {
+            title, kind = "meeting", startsAt = day.AddHours(10), endsAt = day.AddHours(12), location = "Kraków",
+        }, TestContext.Current.CancellationToken);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
+        (await api.PostAsJsonAsync($"/{slug}/api/v1/meetings/{id}/invitations",
+            new { recipients = emails.Select(e => new { name = (string?)null, email = e }) }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+        return id;
     }
 
     [Fact]

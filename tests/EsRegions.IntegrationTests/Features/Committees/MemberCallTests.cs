@@ -78,6 +78,7 @@ public sealed class MemberCallTests(PostgresServer postgres) : MailTestBase(post
         var applicationId = (await secretary.ApplicationsAsync(Slug, callId)).Single().Id;
         var review = $"/{Slug}/komitety/nabory/{callId}";
         var html = await secretary.GetStringAsync(review, ct);
+        Assert.Contains("data-confirm=\"Odrzucić zgłoszenie: Anna Nowak? Zgłaszający dostanie wiadomość z decyzją.\"", html); // a rejection asks first
 
         var accepted = await secretary.PostAsync($"{review}?handler=Accept", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -94,7 +94,11 @@ public sealed partial class AccountAdministrationTests(PostgresServer postgres) 
         await App.CreatePlatformAdminAsync("root@esregions.example", Password);
         var (admin, _) = await App.SignInAsync("", "root@esregions.example", Password);
 
+        var regions = await admin.GetStringAsync("/admin/regiony", ct);
+        // Suspending asks first (site.js shows the question); reactivating does not.
+        Assert.Contains("data-confirm=\"Zawiesić region Województwo warmińsko-mazurskie? Jego strony i API będą niedostępne, dopóki go nie przywrócisz.\"", regions);
         await PostFormAsync(admin, "/admin/regiony?handler=State&slug=warmia-mazury&state=Suspended", []);
+        Assert.DoesNotContain("data-confirm=\"Zawiesić region Województwo warmińsko-mazurskie", await admin.GetStringAsync("/admin/regiony", ct));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Client.GetAsync("/warmia-mazury/", ct)).StatusCode);
         Assert.DoesNotContain("warmia-mazury", await Client.GetStringAsync("/api/v1/tenants", ct));
 
