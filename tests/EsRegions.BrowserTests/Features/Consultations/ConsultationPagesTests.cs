@@ -80,7 +80,10 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await ClickAndAnswerAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Zamknij konsultacje teraz" }), confirm: true);
         await Page.WaitForURLAsync("**zrobione=zamknieto");
         await AssertAxeCleanAsync($"konsultacje/{id}/raport");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj raport i powiadom uczestników" }).ClickAsync();
+        var publish = Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj raport i powiadom uczestników" });
+        Assert.StartsWith("Opublikować raport?", await ClickAndAnswerAsync(publish, confirm: false));
+        Assert.DoesNotContain("opublikowano", Page.Url);
+        await ClickAndAnswerAsync(publish, confirm: true);
         await Page.WaitForURLAsync("**opublikowano=true");
         await AssertAxeCleanAsync($"konsultacje/{id}/raport-publiczny");
         Assert.Contains("Uwaga częściowo uwzględniona", await Page.Locator("main").InnerTextAsync());

@@ -2,7 +2,11 @@ using System.Net.Http.Json;
 using EsRegions.BrowserTests.Browser;
 using EsRegions.IntegrationTests.Features.Monitoring;
 using EsRegions.IntegrationTests.Support;
+using EsRegions.Web.Features.Monitoring;
+using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EsRegions.BrowserTests.Features.Monitoring;
@@ -103,6 +107,12 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         Assert.Contains("osiągnięty", main);
         Assert.Contains("brak danych", main);
         await AssertAccessibleAsync();
+        // Publishing shows the year to every region: asked first, and nothing is published when the answer is no.
+        var question = await ClickAndAnswerAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj rok do porównań" }), confirm: false);
+        Assert.Equal("Opublikować rok 2024? Jego wartości zobaczą w porównaniach pracownicy wszystkich regionów.", question);
+        await using var scope = App.ScopeFor("warmia-mazury");
+        Assert.False(await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<ReportPublication>()
+            .AnyAsync(p => p.PlanId == planId, TestContext.Current.CancellationToken));
     }
 
     [Fact]
