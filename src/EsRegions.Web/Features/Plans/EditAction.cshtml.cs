@@ -118,7 +118,14 @@ public sealed class EditActionModel(EsRegionsDbContext db, TenantContext tenant,
     public async Task<IActionResult> OnPostDeleteAsync(Guid planId, Guid actionId, CancellationToken ct)
     {
         if (!await LoadAsync(planId, actionId, ct)) return NotFound();
-        if (Plan.Status == PlanStatus.Archived) throw new PlanStateException("An archived plan cannot change.");
+        if (Plan.Status == PlanStatus.Archived)
+        {
+            // As the edit handler says it (in the interface's language), not the API's English conflict.
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, "Plan archiwalny nie może się zmieniać.");
+            FillForm();
+            return Page();
+        }
         if (ReportedTotal > 0 && !DeleteDespiteValues)
         {
             // The edit form was not sent with this handler: show it as stored, with only this error.

@@ -68,6 +68,26 @@ public sealed class ActionDeletionTests(PostgresServer postgres) : AppTestBase(p
         Assert.Empty(await ActionsAsync(staff, planId));
     }
 
+    [Theory]
+    [InlineData("pl-PL", "Plan archiwalny nie może się zmieniać.")]
+    [InlineData("en-GB", "An archived plan cannot change.")]
+    public async Task An_archived_plans_action_is_not_deleted_and_the_page_says_why_in_its_language(string culture, string message)
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (planId, _) = await MonitoringPlans.ImportAsync(staff, Slug);
+        (await staff.PostAsJsonAsync($"/{Slug}/api/v1/plans/{planId}/adoption",
+            new AdoptionRequest("uchwała 9/2024 RKRES z dnia 12 września 2024 r.", "9/2024", "RKRES", new DateOnly(2024, 9, 12)), Ct)).EnsureSuccessStatusCode();
+        (await staff.PostAsync($"/{Slug}/api/v1/plans/{planId}/archive", null, Ct)).EnsureSuccessStatusCode();
+        var url = await EditUrlAsync(staff, planId) + $"?culture={culture}&ui-culture={culture}";
+        var form = await staff.GetStringAsync(url, Ct);
+
+        var response = await staff.PostAsync(url + "&handler=Delete", Fields(form), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(Ct));
+        Assert.Single(await ActionsAsync(staff, planId));
+    }
+
     [Fact]
     public async Task Values_are_counted_after_the_plans_document_was_replaced_and_its_indicators_got_new_ids()
     {
