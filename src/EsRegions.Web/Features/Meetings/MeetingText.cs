@@ -1,6 +1,6 @@
 namespace EsRegions.Web.Features.Meetings;
 
-/// <summary>Polish names of meeting kinds and answers (resource keys; English in SharedResource.en.resx).</summary>
+/// <summary>Polish names of meeting kinds, answers and sendings (resource keys; English in SharedResource.en.resx).</summary>
 public static class MeetingText
 {
     public static string Kind(MeetingKind kind) => kind switch
@@ -22,6 +22,14 @@ public static class MeetingText
         RsvpStatus.Declined => "nie weźmie udziału",
         RsvpStatus.Tentative => "może weźmie udział",
         _ => "brak odpowiedzi",
+    };
+
+    /// <summary>What a sending of e-mails about a meeting was, as the meeting's page lists it.</summary>
+    public static string Batch(BatchKind kind) => kind switch
+    {
+        BatchKind.Invitation => "zaproszenia na spotkanie",
+        BatchKind.Update => "zmiana spotkania",
+        _ => "odwołanie spotkania",
     };
 
     /// <summary>API.md names: "pending" | "accepted" | "declined" | "tentative"; kinds in camelCase.</summary>

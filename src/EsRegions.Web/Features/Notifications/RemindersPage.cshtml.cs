@@ -38,6 +38,10 @@ public sealed class RemindersPageModel(EsRegionsDbContext db, TenantContext tena
     [BindProperty(SupportsGet = true, Name = "zrobione")]
     public string? Done { get; set; }
 
+    /// <summary>The page a hold or release was sent from (a meeting's page), to go back to; only this region's pages.</summary>
+    [BindProperty(Name = "wroc")]
+    public string? ReturnTo { get; set; }
+
     public bool MayChange(string kind) =>
         User.IsInRole(Policies.Roles.Staff) || User.IsInRole(Policies.Roles.TenantAdmin) || ReminderKinds.IsCommittees(kind);
 
@@ -83,6 +87,8 @@ public sealed class RemindersPageModel(EsRegionsDbContext db, TenantContext tena
         change(reminder);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (ReturnTo is { } back && Url.IsLocalUrl(back) && back.StartsWith(Request.PathBase + "/", StringComparison.Ordinal) && !back.Contains('?'))
+            return Redirect($"{back}?przypomnienie={done}#przypomnienia");
         return Redirect($"{Request.PathBase}/przypomnienia?zrobione={done}#{(done == "wstrzymano" ? "wstrzymane" : "zaplanowane")}");
     }
 

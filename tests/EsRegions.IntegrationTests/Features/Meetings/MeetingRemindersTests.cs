@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EsRegions.IntegrationTests.Features.Meetings;
 
 /// <summary>Reminders before a meeting (accepted and not answered) and after it (the secretariat, while minutes are missing).</summary>
-public sealed class MeetingRemindersTests(PostgresServer postgres) : MailTestBase(postgres)
+public sealed partial class MeetingRemindersTests(PostgresServer postgres) : MailTestBase(postgres)
 {
     private HttpClient Secretary => ClientAs(Policies.Roles.Secretary, "malopolska");
 
@@ -18,6 +18,47 @@ public sealed class MeetingRemindersTests(PostgresServer postgres) : MailTestBas
         await DispatchUntilIdleAsync();
         return sent;
     }
+
+    [Fact]
+    public async Task The_secretariat_holds_back_a_reminder_from_the_meetings_page_and_the_invitees_do_not_get_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var secretary = Secretary; // one client: the antiforgery cookie of the page goes with the form
+        var id = await secretary.CreateMeetingAsync("malopolska");
+        await secretary.InviteAsync("malopolska", id, ("C", "cisza@example.org"));
+        await DispatchUntilIdleAsync();
+        var url = $"/malopolska/kalendarz/{id}";
+        var page = await secretary.GetStringAsync(url, ct);
+        Assert.Contains("10 marca 2026 r., 08:00 — Zbliżające się spotkanie (zaproszeni, którzy nie odmówili)", page);
+        Assert.Contains("16 marca 2026 r., 08:00 — Zbliżające się spotkanie", page);
+        Assert.Contains("22 marca 2026 r., 08:00 — Brak protokołu (sekretariat, dopóki nie ma protokołu)", page);
+        var weekBefore = Guid.Parse(WeekBeforeReminder().Match(page).Groups[1].Value);
+
+        var held = await secretary.PostAsync("/malopolska/przypomnienia?handler=Hold", Form(weekBefore, url, page), ct);
+
+        Assert.Equal($"{url}?przypomnienie=wstrzymano#przypomnienia", held.Headers.Location!.OriginalString);
+        var after = await secretary.GetStringAsync($"{url}?przypomnienie=wstrzymano", ct);
+        Assert.Contains("Przypomnienie wstrzymane: nie zostanie wysłane.", after);
+        Assert.Matches(@"10 marca 2026 r\., 08:00 — Zbliżające się spotkanie \(zaproszeni, którzy nie odmówili\)</span>\s*<strong class=""badge text-bg-secondary"">wstrzymane</strong>", after);
+        Assert.Equal(0, await SweepAtAsync(new DateTimeOffset(2026, 3, 10, 7, 30, 0, TimeSpan.Zero)));
+        Assert.DoesNotContain(await Mail!.MessagesToAsync("cisza@example.org"), m => m.Subject?.StartsWith("Przypomnienie") == true);
+
+        // Only this region's pages are a way back: any other address goes to the reminders page.
+        var dayBefore = Guid.Parse(DayBeforeReminder().Match(after).Groups[1].Value);
+        var elsewhere = await secretary.PostAsync("/malopolska/przypomnienia?handler=Hold", Form(dayBefore, "https://evil.example/malopolska/", after), ct);
+        Assert.StartsWith("/malopolska/przypomnienia?zrobione=wstrzymano", elsewhere.Headers.Location!.OriginalString);
+
+        static FormUrlEncodedContent Form(Guid reminder, string back, string page) => new(new Dictionary<string, string>
+        {
+            ["id"] = reminder.ToString(), ["wroc"] = back, ["__RequestVerificationToken"] = SignInClient.AntiforgeryToken(page),
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"10 marca 2026 r\., 08:00 — [^<]*</span>\s*<form[^>]*>\s*<input type=""hidden"" name=""id"" value=""([0-9a-f-]{36})""")]
+    private static partial System.Text.RegularExpressions.Regex WeekBeforeReminder();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"16 marca 2026 r\., 08:00 — [^<]*</span>\s*<form[^>]*>\s*<input type=""hidden"" name=""id"" value=""([0-9a-f-]{36})""")]
+    private static partial System.Text.RegularExpressions.Regex DayBeforeReminder();
 
     [Fact]
     public async Task A_week_before_those_who_accepted_or_did_not_answer_are_reminded_and_those_who_declined_are_not()

@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Meetings;
+using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Infrastructure.Tenancy;
 using EsRegions.UnitTests.Support;
 
 namespace EsRegions.UnitTests.Infrastructure.Web;
@@ -45,6 +47,7 @@ public sealed partial class EnglishResourcesTests
     [Theory]
     [InlineData("Committees")]
     [InlineData("Meetings")]
+    [InlineData("Notifications")]
     public void Every_name_the_modules_pages_look_up_through_their_text_classes_has_an_english_entry(string module)
     {
         var keys = Keys().ToHashSet();
@@ -103,17 +106,20 @@ public sealed partial class EnglishResourcesTests
     public void The_ambiguous_number_message_has_an_english_entry() =>
         Assert.Contains(EsRegions.Web.Infrastructure.Web.TypedNumber.AmbiguousMessage, Keys());
 
-    /// <summary>The names the pages pass to the localizer through CommitteeText, CallText and MeetingText.</summary>
+    /// <summary>The names the pages pass to the localizer through CommitteeText, CallText, MeetingText and ReminderKinds.</summary>
     private static IEnumerable<string> TextKeys(string module) => module == "Committees"
         ? Enum.GetValues<CommitteeKind>().Select(CommitteeText.Kind)
             .Concat(Enum.GetValues<SeatCategory>().Select(CommitteeText.Seat))
             .Concat(Enum.GetValues<MemberRole>().Select(CommitteeText.Role))
             .Concat(Enum.GetValues<CallStatus>().Select(s => CallText.Status(s)))
             .Concat(Enum.GetValues<ApplicationStatus>().Select(s => CallText.Status(s)))
-        : Enum.GetValues<MeetingKind>().Select(MeetingText.Kind).Concat(Enum.GetValues<RsvpStatus>().Select(MeetingText.Status));
+        : module == "Meetings"
+        ? Enum.GetValues<MeetingKind>().Select(MeetingText.Kind).Concat(Enum.GetValues<RsvpStatus>().Select(MeetingText.Status))
+            .Concat(Enum.GetValues<BatchKind>().Select(MeetingText.Batch))
+        : ReminderPolicy.KnownKinds.Select(ReminderKinds.Label).Concat(ReminderPolicy.KnownKinds.Select(ReminderKinds.Audience));
 
     /// <summary>A rule exception raised with its message: from "new …Exception(" to the end of the statement (string literals whole).</summary>
-    [GeneratedRegex(@"new (?:ConsultationStateException|MeetingRuleException|CommitteeRuleException|PublicationException|PeriodLockedException)\((?:[^;""]|""(?:[^""\\]|\\.)*"")*;")]
+    [GeneratedRegex(@"new (?:ConsultationStateException|MeetingRuleException|CommitteeRuleException|PublicationException|PeriodLockedException|ReminderStateException)\((?:[^;""]|""(?:[^""\\]|\\.)*"")*;")]
     private static partial Regex RuleThrow();
 
     /// <summary>A participant list's problem: new FileProblem(place, "…") or new(place, "…").</summary>
