@@ -94,10 +94,14 @@ public sealed class Reminder : ITenantOwned
 
     /// <summary>RODO erasure of a stored recipient (normalised address): they get no more of this reminder.</summary>
     public bool EraseRecipient(string normalizedEmail) =>
-        Recipients.RemoveAll(r => r.Address.Trim().ToUpperInvariant() == normalizedEmail) > 0;
+        Recipients.RemoveAll(r => r.Is(normalizedEmail)) > 0;
 }
 
-public sealed record ReminderRecipient(string Address, string? Name);
+public sealed record ReminderRecipient(string Address, string? Name)
+{
+    /// <summary>This recipient's address is <paramref name="normalizedEmail"/> (trimmed, upper case).</summary>
+    public bool Is(string normalizedEmail) => Address.Trim().ToUpperInvariant() == normalizedEmail;
+}
 
 internal sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 {

@@ -21,24 +21,21 @@ public sealed class ReminderPersonalData(EsRegionsDbContext db) : IPersonalDataS
     public async Task<IReadOnlyList<object>> ExportAsync(PersonRef person, CancellationToken ct)
     {
         var result = new List<object>();
-        foreach (var r in await ToAsync(person, ct))
-            result.AddRange(r.Recipients.Where(x => Matches(x, person)).Select(x => new ReminderTo(r.Kind, r.SubjectTitle, r.DueAt, r.State.ToString(), x.Address)));
+        foreach (var r in await WithRecipientAsync(person, ct))
+            result.AddRange(r.Recipients.Where(x => x.Is(person.NormalizedEmail)).Select(x => new ReminderTo(r.Kind, r.SubjectTitle, r.DueAt, r.State.ToString(), x.Address)));
         result.AddRange((await HeldByAsync(person, ct)).Select(r => new HeldReminder(r.Kind, r.SubjectTitle, r.DueAt, r.HeldBy!, r.HeldAt)));
         return result;
     }
 
     public async Task<int> EraseAsync(PersonRef person, CancellationToken ct)
     {
-        var changed = (await ToAsync(person, ct)).Count(r => r.EraseRecipient(person.NormalizedEmail));
+        var changed = (await WithRecipientAsync(person, ct)).Count(r => r.EraseRecipient(person.NormalizedEmail));
         var held = await HeldByAsync(person, ct);
         held.ForEach(r => r.EraseHolder(PersonRef.ErasedLabel));
         return changed + held.Count;
     }
 
-    private static bool Matches(ReminderRecipient recipient, PersonRef person) =>
-        recipient.Address.Trim().ToUpperInvariant() == person.NormalizedEmail;
-
-    private Task<List<Reminder>> ToAsync(PersonRef person, CancellationToken ct) =>
+    private Task<List<Reminder>> WithRecipientAsync(PersonRef person, CancellationToken ct) =>
         db.Set<Reminder>().Where(r => r.Recipients.Any(x => x.Address.Trim().ToUpper() == person.NormalizedEmail))
             .OrderBy(r => r.DueAt).ToListAsync(ct);
 

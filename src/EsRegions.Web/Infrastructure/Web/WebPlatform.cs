@@ -43,6 +43,10 @@ public static class WebPlatform
     /// <summary>Order matters: errors, headers, tenant (rewrites PathBase), then static files, culture, routing.</summary>
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
+        // The host does not dispose the web root's file provider, whose watcher (asp-append-version watches wwwroot)
+        // holds an inotify instance until a finaliser runs: test suites that build hundreds of apps in one process
+        // reached Linux's limit of 128 ("The configured user limit (128) on the number of inotify instances").
+        app.Lifetime.ApplicationStopped.Register(() => (app.Environment.WebRootFileProvider as IDisposable)?.Dispose());
         if (app.Configuration.GetValue("App:BehindProxy", false)) app.UseForwardedHeaders();
         app.UseErrorHandling();
         // HSTS on HTTPS requests only (behind the TLS proxy: App:BehindProxy), never for localhost.
