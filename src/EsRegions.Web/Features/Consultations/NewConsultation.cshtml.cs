@@ -36,7 +36,12 @@ public sealed class NewConsultationModel(EsRegionsDbContext db, ConsultationDraf
     [BindProperty] public Input Form { get; set; } = new();
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>From a plan's state page: <paramref name="plan"/> is chosen (when it is one of the plans offered).</summary>
+    public async Task OnGetAsync(Guid? plan, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Plans.Any(p => p.Id == plan)) Form.PlanId = plan;
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

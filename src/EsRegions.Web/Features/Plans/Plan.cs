@@ -56,14 +56,15 @@ public sealed class Plan : ITenantOwned
     /// <summary>Links an annual action plan to its multi-year plan (null: none), checked by <see cref="PlanParents"/>.</summary>
     public void BelongTo(Guid? parentPlanId)
     {
-        if (parentPlanId is not null && Kind != PlanKind.Annual) throw new PlanStateException("Only an annual action plan belongs to a multi-year plan.");
-        if (parentPlanId == Id) throw new PlanStateException("A plan cannot belong to itself.");
+        if (parentPlanId is not null && Kind != PlanKind.Annual) throw new PlanStateException("Do planu wieloletniego należy tylko roczny plan działania.");
+        if (parentPlanId == Id) throw new PlanStateException("Plan nie może należeć do samego siebie.");
         ParentPlanId = parentPlanId;
     }
 
     public void SubmitForConsultation()
     {
-        if (Status != PlanStatus.Draft) throw new PlanStateException($"Only a draft can go to consultation (the plan is {Status}).");
+        if (Status == PlanStatus.InConsultation) throw new PlanStateException("Plan jest już w konsultacjach.");
+        if (Status != PlanStatus.Draft) throw new PlanStateException("Do konsultacji można przekazać tylko projekt planu.");
         Status = PlanStatus.InConsultation;
     }
 
@@ -71,7 +72,9 @@ public sealed class Plan : ITenantOwned
     public void Adopt(Resolution resolution)
     {
         if (Status is not (PlanStatus.Draft or PlanStatus.InConsultation))
-            throw new PlanStateException($"Only a draft or a plan in consultation can be adopted (the plan is {Status}).");
+            throw new PlanStateException(Status == PlanStatus.Adopted
+                ? "Plan jest już przyjęty. Zmiana jego treści otworzy kolejną wersję, którą można przyjąć."
+                : "Przyjąć uchwałą można tylko projekt planu albo plan w konsultacjach.");
         Resolution = resolution;
         ResolutionUnknown = null;
         Status = PlanStatus.Adopted;
@@ -79,14 +82,14 @@ public sealed class Plan : ITenantOwned
 
     public void Archive()
     {
-        if (Status != PlanStatus.Adopted) throw new PlanStateException($"Only an adopted plan can be archived (the plan is {Status}).");
+        if (Status != PlanStatus.Adopted) throw new PlanStateException("Do archiwum można przenieść tylko przyjęty plan.");
         Status = PlanStatus.Archived;
     }
 
     /// <summary>Content changes: an adopted plan opens its next version as a draft (the adopted one stays frozen).</summary>
     public void Revise(string title, PlanKind kind, int? yearFrom, int? yearTo, string? source, IEnumerable<string> notes)
     {
-        if (Status == PlanStatus.Archived) throw new PlanStateException("An archived plan cannot change.");
+        if (Status == PlanStatus.Archived) throw new PlanStateException("Plan archiwalny nie może się zmieniać.");
         if (Status == PlanStatus.Adopted)
         {
             Version++;
@@ -98,8 +101,8 @@ public sealed class Plan : ITenantOwned
     }
 }
 
-/// <summary>A change of state the plan's lifecycle does not allow (answered with 409).</summary>
-public sealed class PlanStateException(string message) : Infrastructure.Web.ConflictException(message);
+/// <summary>A change of state the plan's lifecycle does not allow (answered with 409; the message is a key of the interface's texts).</summary>
+public sealed class PlanStateException(string template, params object?[] args) : Infrastructure.Web.ConflictException(template, args);
 
 /// <summary>The resolution adopting a plan, e.g. "uchwała 4/2024 MKRES z dnia 7 marca 2024 r.".</summary>
 public sealed record Resolution(string Text, string Number, string Body, DateOnly Date);

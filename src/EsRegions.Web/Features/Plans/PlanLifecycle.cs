@@ -9,6 +9,22 @@ namespace EsRegions.Web.Features.Plans;
 /// </summary>
 public sealed class PlanLifecycle(EsRegionsDbContext db, PlanExport export, TimeProvider clock, Infrastructure.Tenancy.TenantContext tenant)
 {
+    /// <summary>
+    /// Changes a plan's state (consultation, adoption, archive) with its row locked first, so that two people doing it at
+    /// once are one after the other: the second sees the first's result and is refused by the plan's rules (e.g. a
+    /// second adoption), instead of both acting on the state they read. Null: no such plan in this region.
+    /// </summary>
+    public async Task<Plan?> ChangeAsync(Guid id, Func<Plan, Task> change, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plans WHERE id = {id} FOR UPDATE", ct);
+        if (await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } plan) return null;
+        await change(plan);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return plan;
+    }
+
     public async Task AdoptAsync(Plan plan, Resolution resolution, CancellationToken ct)
     {
         plan.Adopt(resolution);

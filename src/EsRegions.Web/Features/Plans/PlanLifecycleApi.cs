@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans;
 
-public sealed record AdoptionRequest(string Text, string Number, string Body, DateOnly Date);
+/// <summary>The resolution adopting a plan: number, who passed it (as in its title) and date; text is its full wording, composed when omitted.</summary>
+public sealed record AdoptionRequest(string? Text, string? Number, string? Body, DateOnly? Date);
 public sealed record PlanVersionDto(int Number, string Resolution, DateTimeOffset FrozenAt);
 
 /// <summary>Changing a plan's content and state: whole-document update, consultation, adoption, archive, versions, diff.</summary>
@@ -17,10 +18,11 @@ internal static class PlanLifecycleApi
         var plans = api.MapGroup("/plans/{id:guid}").WithTags("Plans");
         var staff = plans.MapGroup("").RequireAuthorization(Policies.TenantStaff);
         staff.MapPut("", UpdateAsync).WithSummary("Replaces the plan's content (import format); an adopted plan opens its next version as a draft");
-        staff.MapPost("/consultation", (Guid id, EsRegionsDbContext db, CancellationToken ct) => ChangeAsync(id, db, p => p.SubmitForConsultation(), ct))
+        staff.MapPost("/consultation", (Guid id, PlanLifecycle lifecycle, CancellationToken ct) => ChangeAsync(id, lifecycle, p => p.SubmitForConsultation(), ct))
             .WithSummary("Sends a draft to consultation");
-        staff.MapPost("/adoption", AdoptAsync).WithSummary("Adopts the plan by resolution and freezes this version");
-        staff.MapPost("/archive", (Guid id, EsRegionsDbContext db, CancellationToken ct) => ChangeAsync(id, db, p => p.Archive(), ct))
+        staff.MapPost("/adoption", AdoptAsync)
+            .WithSummary("Adopts the plan by resolution and freezes this version; 400 names a missing number, body or date (not later than today)");
+        staff.MapPost("/archive", (Guid id, PlanLifecycle lifecycle, CancellationToken ct) => ChangeAsync(id, lifecycle, p => p.Archive(), ct))
             .WithSummary("Archives an adopted plan");
         plans.MapGet("/versions", VersionsAsync).WithSummary("The adopted (frozen) versions of the plan");
         plans.MapGet("/diff", DiffAsync).WithSummary("Differences between an adopted version (from) and another version or the current content (to)");
@@ -41,23 +43,20 @@ internal static class PlanLifecycleApi
         return TypedResults.Ok(PlanQueries.Summary(plan));
     }
 
-    private static async Task<Results<Ok<PlanSummaryDto>, NotFound>> ChangeAsync(Guid id, EsRegionsDbContext db, Action<Plan> change, CancellationToken ct)
-    {
-        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        change(plan);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(PlanQueries.Summary(plan));
-    }
+    private static async Task<Results<Ok<PlanSummaryDto>, NotFound>> ChangeAsync(Guid id, PlanLifecycle lifecycle, Action<Plan> change, CancellationToken ct) =>
+        await lifecycle.ChangeAsync(id, p => { change(p); return Task.CompletedTask; }, ct) is { } plan
+            ? TypedResults.Ok(PlanQueries.Summary(plan)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<PlanSummaryDto>, NotFound>> AdoptAsync(
-        Guid id, AdoptionRequest resolution, EsRegionsDbContext db, PlanLifecycle lifecycle, CancellationToken ct)
+    private static async Task<Results<Ok<PlanSummaryDto>, NotFound, ValidationProblem>> AdoptAsync(
+        Guid id, AdoptionRequest resolution, PlanLifecycle lifecycle, TimeProvider clock, CancellationToken ct)
     {
-        var plan = await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (plan is null) return TypedResults.NotFound();
-        await lifecycle.AdoptAsync(plan, new Resolution(resolution.Text, resolution.Number, resolution.Body, resolution.Date), ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(PlanQueries.Summary(plan));
+        var errors = PlanAdoption.Check(resolution.Number, resolution.Body, resolution.Date, resolution.Text, Notifications.PolishCalendar.WarsawDate(clock.GetUtcNow()));
+        if (errors.Count > 0)
+            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "The resolution is incomplete; the plan was not adopted.");
+        var adopted = PlanAdoption.Resolution(resolution.Number!, resolution.Body!, resolution.Date!.Value, resolution.Text);
+        return await lifecycle.ChangeAsync(id, p => lifecycle.AdoptAsync(p, adopted, ct), ct) is { } plan
+            ? TypedResults.Ok(PlanQueries.Summary(plan)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<List<PlanVersionDto>>, NotFound>> VersionsAsync(Guid id, EsRegionsDbContext db, CancellationToken ct)

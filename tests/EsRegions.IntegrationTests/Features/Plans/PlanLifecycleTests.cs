@@ -69,7 +69,48 @@ public sealed class PlanLifecycleTests(PostgresServer postgres) : AppTestBase(po
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Only a draft can go to consultation", problem.GetProperty("detail").GetString());
+        Assert.Equal("Do konsultacji można przekazać tylko projekt planu.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_adoption_without_number_body_or_a_past_date_is_400_naming_each_field_and_adopts_nothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await DraftAsync();
+
+        var response = await Staff.PostAsJsonAsync($"/malopolska/api/v1/plans/{id}/adoption", new { number = " ", date = "2999-01-01" }, ct);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["body", "date", "number"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal("Data uchwały nie może być późniejsza niż dziś.", errors.GetProperty("date")[0].GetString());
+        Assert.Equal([1], (await Staff.GetFromJsonAsync<List<PlanVersionDto>>($"/malopolska/api/v1/plans/{id}/versions", ct))!.Select(v => v.Number));
+        Assert.Equal("draft", (await Staff.GetFromJsonAsync<PlanSummaryDto>($"/malopolska/api/v1/plans/{id}", ct))!.Status);
+    }
+
+    [Fact]
+    public async Task An_adoption_without_its_wording_records_one_composed_from_number_body_and_date()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await DraftAsync();
+
+        var response = await Staff.PostAsJsonAsync($"/malopolska/api/v1/plans/{id}/adoption", new { number = "9/2024", body = "MKRES", date = "2024-09-12" }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var versions = await Staff.GetFromJsonAsync<List<PlanVersionDto>>($"/malopolska/api/v1/plans/{id}/versions", ct);
+        Assert.Equal("uchwała 9/2024 MKRES z dnia 12 września 2024 r.", versions![^1].Resolution);
+    }
+
+    /// <summary>The seed's adopted plan, changed so that it is a draft of version 2.</summary>
+    private async Task<Guid> DraftAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await PlanIdAsync();
+        var json = await Staff.GetStringAsync($"/malopolska/api/v1/plans/{id}/export?format=json", ct);
+        (await Staff.PutAsync($"/malopolska/api/v1/plans/{id}", new StringContent(json.Replace("Kompleksowe szkolenia kadry CUS.", "Szkolenia kadry CUS."),
+            Encoding.UTF8, "application/json"), ct)).EnsureSuccessStatusCode();
+        return id;
     }
 
     [Fact]

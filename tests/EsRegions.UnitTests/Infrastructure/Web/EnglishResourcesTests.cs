@@ -75,7 +75,7 @@ public sealed partial class EnglishResourcesTests
     }
 
     /// <summary>
-    /// The Polish rule messages pages show through <c>ConflictException.In</c> (consultations, meetings, committees and
+    /// The Polish rule messages pages show through <c>ConflictException.In</c> (plans, consultations, meetings, committees and
     /// calls, monitoring, the erasure refusal) and the participant lists' messages (<c>ParticipantRead</c>): each
     /// literal has an English entry, and none is built by interpolation, which no entry could match.
     /// </summary>
@@ -103,6 +103,18 @@ public sealed partial class EnglishResourcesTests
     }
 
     [Fact]
+    public void Every_refusal_of_a_plans_resolution_has_an_english_entry()
+    {
+        var today = new DateOnly(2026, 12, 7);
+        var refusals = EsRegions.Web.Features.Plans.PlanAdoption.Check(null, null, null, new string('x', 501), today)
+            .Concat(EsRegions.Web.Features.Plans.PlanAdoption.Check(new string('1', 51), new string('x', 201), today.AddDays(1), null, today))
+            .Select(e => e.Message).ToList();
+
+        Assert.Equal(7, refusals.Distinct().Count());
+        Assert.Empty(refusals.Except(Keys()));
+    }
+
+    [Fact]
     public void The_ambiguous_number_message_has_an_english_entry() =>
         Assert.Contains(EsRegions.Web.Infrastructure.Web.TypedNumber.AmbiguousMessage, Keys());
 
@@ -119,7 +131,7 @@ public sealed partial class EnglishResourcesTests
         : ReminderPolicy.KnownKinds.Select(ReminderKinds.Label).Concat(ReminderPolicy.KnownKinds.Select(ReminderKinds.Audience));
 
     /// <summary>A rule exception raised with its message: from "new …Exception(" to the end of the statement (string literals whole).</summary>
-    [GeneratedRegex(@"new (?:ConsultationStateException|MeetingRuleException|CommitteeRuleException|PublicationException|PeriodLockedException|ReminderStateException)\((?:[^;""]|""(?:[^""\\]|\\.)*"")*;")]
+    [GeneratedRegex(@"new (?:ConsultationStateException|MeetingRuleException|CommitteeRuleException|PublicationException|PeriodLockedException|ReminderStateException|PlanStateException)\((?:[^;""]|""(?:[^""\\]|\\.)*"")*;")]
     private static partial Regex RuleThrow();
 
     /// <summary>A participant list's problem: new FileProblem(place, "…") or new(place, "…").</summary>
