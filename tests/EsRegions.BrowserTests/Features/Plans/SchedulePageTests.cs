@@ -37,4 +37,37 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         Assert.Equal("zaplanowane", await row.Locator("td.schedule-mark .visually-hidden").First.InnerTextAsync());
         Assert.Contains("w toku", await row.InnerTextAsync());
     }
+
+    [Fact]
+    public async Task On_a_phone_staff_start_a_schedule_add_a_phase_and_a_task_and_see_it_in_the_grid()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await SignInAsync(Policies.Roles.Staff, "lubelskie");
+        await OpenAsync("/lubelskie/plany");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Nowy harmonogram opracowania planu" }).ClickAsync();
+        await Page.WaitForURLAsync("**/harmonogramy/nowy");
+        await AssertAccessibleAsync("new");
+        await Page.GetByLabel("Tytuł").FillAsync("Harmonogram opracowania planu 2027-2030");
+        await Page.GetByLabel("Plan, który powstaje").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Page.GetByLabel("Tytuł").PressAsync("Enter");
+        await Page.WaitForSelectorAsync("text=Harmonogram nie ma jeszcze etapów ani zadań.");
+
+        await Page.GetByLabel("Oznaczenie").FillAsync("I");
+        await Page.GetByLabel("Nazwa etapu").FillAsync("Diagnoza");
+        await Page.GetByLabel("Nazwa etapu").PressAsync("Enter");
+        await Page.WaitForURLAsync("**dodano=etap*");
+        await Page.GetByLabel("Nazwa zadania").FillAsync("Analiza SWOT");
+        await Page.GetByLabel("Od kwartału").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Page.GetByLabel("Do kwartału").SelectOptionAsync(new SelectOptionValue { Index = 2 });
+        await Page.GetByLabel("Odpowiada").FillAsync("ROPS Lublin");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj zadanie" }).ClickAsync();
+        await Page.WaitForURLAsync("**dodano=zadanie*");
+
+        Assert.Equal("Zadanie dodane.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+        var row = Page.Locator("table.schedule-grid tbody tr", new() { Has = Page.Locator("th", new() { HasTextString = "Analiza SWOT" }) });
+        Assert.Equal(2, await row.Locator("td.schedule-mark").CountAsync());
+        Assert.Contains("ROPS Lublin", await row.InnerTextAsync());
+        Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
+        await AssertAccessibleAsync("filled");
+    }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans.Schedules;
 
-/// <summary>Staff change a schedule task's status, quarters, owner or note; its reminders follow the change.</summary>
+/// <summary>Staff change a schedule task's status, quarters, owner or note, or delete it; its reminders follow the change.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
 public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminders reminders) : PageModel
@@ -48,6 +48,16 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
         await reminders.SyncAsync(Item, ct);
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/harmonogramy/{id}#t-{taskId}");
+    }
+
+    /// <summary>A task added by mistake is deleted, and its reminder with it.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid taskId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, taskId, ct)) return NotFound();
+        await reminders.CancelAsync(Item, ct);
+        db.Remove(Item);
+        await db.SaveChangesAsync(ct);
+        return Redirect($"{Request.PathBase}/harmonogramy/{id}?usunieto=zadanie");
     }
 
     private async Task<bool> LoadAsync(Guid id, Guid taskId, CancellationToken ct)

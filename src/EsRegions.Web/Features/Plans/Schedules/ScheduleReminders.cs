@@ -19,12 +19,15 @@ public sealed class ScheduleReminders(Reminders reminders)
     {
         if (task.Status == ScheduleTaskStatus.Done || task.To is null)
         {
-            await reminders.CancelAsync(SubjectType, task.Id, Kind, ct);
+            await CancelAsync(task, ct);
             return;
         }
         await reminders.RescheduleAsync(new ReminderRequest(Kind, SubjectType, task.Id, task.Title, task.To.Value.LastDay,
             $"harmonogramy/{task.ScheduleId}", [], ScheduleTaskAudience.RuleName), ct);
     }
+
+    /// <summary>The task's reminders still to go out will not (it is done, has no end quarter, or is deleted).</summary>
+    public Task CancelAsync(ScheduleTask task, CancellationToken ct) => reminders.CancelAsync(SubjectType, task.Id, Kind, ct);
 }
 
 /// <summary>The region's staff (Staff and TenantAdmin members) at the time the reminder fires: they run the drafting.</summary>
