@@ -42,6 +42,24 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : AppTestBase(po
         Assert.Equal("archived", await StatusAsync(staff, id));
     }
 
+    [Fact]
+    public async Task An_archived_plans_page_offers_no_editing_and_its_action_form_says_why()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, "malopolska"); // its annual plan 2024 is adopted, with actions
+        var id = await PlanIdAsync(staff, "malopolska");
+        var adopted = await staff.GetStringAsync($"/malopolska/plany/{id}", Ct);
+        var edit = System.Text.RegularExpressions.Regex.Match(adopted, "href=\"(/malopolska/plany/[^\"]+/edycja)\"").Groups[1].Value;
+        Assert.NotEmpty(edit);
+        Assert.Contains("/nowe-dzialanie?", adopted);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, $"/malopolska/plany/{id}/stan", "Archive")).StatusCode);
+        var archived = await staff.GetStringAsync($"/malopolska/plany/{id}", Ct);
+
+        Assert.DoesNotContain("/edycja\"", archived);
+        Assert.DoesNotContain("/nowe-dzialanie?", archived);
+        Assert.Contains("Plan archiwalny nie może się zmieniać.", await staff.GetStringAsync(edit, Ct));
+    }
+
     [Theory]
     [InlineData("pl-PL", "Podaj numer uchwały, np. „4/2024”.", "Data uchwały nie może być późniejsza niż dziś.")]
     [InlineData("en-GB", "Enter the resolution&#x27;s number, e.g. “4/2024”.", "The resolution&#x27;s date cannot be later than today.")]
