@@ -63,6 +63,18 @@ public sealed class ConsultationStaffPagesTests(PostgresServer postgres) : Consu
     }
 
     [Fact]
+    public async Task The_consultation_page_leads_to_the_plan_it_consults()
+    {
+        var id = (await CreateAsync()).Id;
+
+        var (_, html) = await StaffPageAsync($"/{Slug}/konsultacje/{id}");
+
+        var at = html.IndexOf("Elementy do komentowania", StringComparison.Ordinal);
+        Assert.True(at > 0);
+        Assert.Contains($"<a href=\"/{Slug}/plany/{await PlanIdAsync()}\">Plan, wersja 1</a>", html[Math.Max(0, at - 300)..at]);
+    }
+
+    [Fact]
     public async Task The_reply_page_is_rate_limited_per_address()
     {
         await OpenWithTwoParticipantsAsync();

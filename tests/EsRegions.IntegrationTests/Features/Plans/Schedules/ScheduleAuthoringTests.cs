@@ -52,6 +52,7 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
         Assert.NotEmpty(await RemindersAsync(added.Id));
         Assert.All(await RemindersAsync(added.Id), r => Assert.Equal(ReminderState.Scheduled, r.State));
         Assert.Contains(url, await staff.GetStringAsync($"/{Slug}/plany/{planId}", Ct)); // the plan page lists its schedule
+        Assert.Matches(@"<td>1\.</td>\s*<th scope=""row"" class=""fw-normal"">Analiza SWOT</th>", await staff.GetStringAsync(url, Ct)); // numbered in its phase
     }
 
     [Fact]
