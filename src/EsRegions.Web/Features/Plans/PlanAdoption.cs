@@ -11,16 +11,16 @@ public static class PlanAdoption
     public const int NumberLength = 50, BodyLength = 200, TextLength = 500;
 
     /// <summary>The refusals by field ("number", "body", "date", "text"), Polish, each a key of the interface's texts; none: it can be recorded.</summary>
-    public static IReadOnlyList<(string Field, string Message)> Check(string? number, string? body, DateOnly? date, string? text, DateOnly today)
+    public static Dictionary<string, string[]> Check(string? number, string? body, DateOnly? date, string? text, DateOnly today)
     {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(number)) errors.Add(("number", "Podaj numer uchwały, np. „4/2024”."));
-        else if (number.Trim().Length > NumberLength) errors.Add(("number", "Numer uchwały może mieć najwyżej 50 znaków."));
-        if (string.IsNullOrWhiteSpace(body)) errors.Add(("body", "Podaj, kto podjął uchwałę, np. „Zarządu Województwa Mazowieckiego” albo „MKRES”."));
-        else if (body.Trim().Length > BodyLength) errors.Add(("body", "Nazwa organu może mieć najwyżej 200 znaków."));
-        if (date is null) errors.Add(("date", "Podaj datę uchwały."));
-        else if (date > today) errors.Add(("date", "Data uchwały nie może być późniejsza niż dziś."));
-        if (text?.Trim().Length > TextLength) errors.Add(("text", "Brzmienie może mieć najwyżej 500 znaków."));
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(number)) errors["number"] = ["Podaj numer uchwały, np. „4/2024”."];
+        else if (number.Trim().Length > NumberLength) errors["number"] = ["Numer uchwały może mieć najwyżej 50 znaków."];
+        if (string.IsNullOrWhiteSpace(body)) errors["body"] = ["Podaj, kto podjął uchwałę, np. „Zarządu Województwa Mazowieckiego” albo „MKRES”."];
+        else if (body.Trim().Length > BodyLength) errors["body"] = ["Nazwa organu może mieć najwyżej 200 znaków."];
+        if (date is null) errors["date"] = ["Podaj datę uchwały."];
+        else if (date > today) errors["date"] = ["Data uchwały nie może być późniejsza niż dziś."];
+        if (text?.Trim().Length > TextLength) errors["text"] = ["Brzmienie może mieć najwyżej 500 znaków."];
         return errors;
     }
 

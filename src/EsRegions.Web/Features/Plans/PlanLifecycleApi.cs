@@ -52,8 +52,7 @@ internal static class PlanLifecycleApi
     {
         var errors = PlanAdoption.Check(resolution.Number, resolution.Body, resolution.Date, resolution.Text, Notifications.PolishCalendar.WarsawDate(clock.GetUtcNow()));
         if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "The resolution is incomplete; the plan was not adopted.");
+            return TypedResults.ValidationProblem(errors, title: "The resolution is incomplete; the plan was not adopted.");
         var adopted = PlanAdoption.Resolution(resolution.Number!, resolution.Body!, resolution.Date!.Value, resolution.Text);
         return await lifecycle.ChangeAsync(id, p => lifecycle.AdoptAsync(p, adopted, ct), ct) is { } plan
             ? TypedResults.Ok(PlanQueries.Summary(plan)) : TypedResults.NotFound();

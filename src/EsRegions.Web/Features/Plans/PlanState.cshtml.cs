@@ -3,6 +3,7 @@ using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,8 +48,7 @@ public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycl
     public async Task<IActionResult> OnPostAdoptAsync(Guid id, CancellationToken ct)
     {
         ModelState.Clear(); // the fields are checked by the rules the API uses, named by their form fields
-        foreach (var (field, message) in PlanAdoption.Check(Form.Number, Form.Body, Form.Date, Form.Text, PolishCalendar.WarsawDate(clock.GetUtcNow())))
-            ModelState.AddModelError($"Form.{char.ToUpperInvariant(field[0])}{field[1..]}", message);
+        ModelState.AddFieldErrors("Form", PlanAdoption.Check(Form.Number, Form.Body, Form.Date, Form.Text, PolishCalendar.WarsawDate(clock.GetUtcNow())));
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         var resolution = PlanAdoption.Resolution(Form.Number!, Form.Body!, Form.Date!.Value, Form.Text);
         return await ChangeAsync(id, p => lifecycle.AdoptAsync(p, resolution, ct), "przyjety", ct);

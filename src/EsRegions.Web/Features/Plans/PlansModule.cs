@@ -14,6 +14,7 @@ public static class PlansModule
         builder.Services.AddScoped<ITenantDataLoader, ScheduleFileLoader>(); // after the plans: a schedule may name its plan
         builder.Services.AddScoped<ScheduleQueries>();
         builder.Services.AddScoped<ScheduleReminders>();
+        builder.Services.AddScoped<ScheduleAuthoring>();
         builder.Services.AddScoped<IReminderAudience, ScheduleTaskAudience>();
         builder.Services.AddScoped<PlanWriter>();
         builder.Services.AddScoped<PlanParents>();

@@ -108,7 +108,7 @@ public sealed partial class EnglishResourcesTests
         var today = new DateOnly(2026, 12, 7);
         var refusals = EsRegions.Web.Features.Plans.PlanAdoption.Check(null, null, null, new string('x', 501), today)
             .Concat(EsRegions.Web.Features.Plans.PlanAdoption.Check(new string('1', 51), new string('x', 201), today.AddDays(1), null, today))
-            .Select(e => e.Message).ToList();
+            .SelectMany(e => e.Value).ToList();
 
         Assert.Equal(7, refusals.Distinct().Count());
         Assert.Empty(refusals.Except(Keys()));

@@ -1,6 +1,7 @@
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace EsRegions.Web.Features.Plans.Schedules;
 /// <summary>Staff change a schedule task's status, quarters, owner or note, or delete it; its reminders follow the change.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminders reminders) : PageModel
+public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminders reminders, ScheduleAuthoring authoring) : PageModel
 {
     public sealed class Input
     {
@@ -41,8 +42,7 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
         if (!await LoadAsync(id, taskId, ct)) return NotFound();
         var change = new ScheduleTaskChange(Form.Status, Form.From, Form.To, Form.Owner, Form.Note);
         var errors = change.Validate(Schedule, out var status, out var from, out var to);
-        foreach (var (field, messages) in errors)
-            foreach (var m in messages) ModelState.AddModelError($"Form.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
+        ModelState.AddFieldErrors("Form", errors);
         if (errors.Count > 0) return Page();
         Item.Update(status, from, to, Form.Owner, Form.Note);
         await reminders.SyncAsync(Item, ct);
@@ -53,10 +53,7 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
     /// <summary>A task added by mistake is deleted, and its reminder with it.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid taskId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, taskId, ct)) return NotFound();
-        await reminders.CancelAsync(Item, ct);
-        db.Remove(Item);
-        await db.SaveChangesAsync(ct);
+        if (!await authoring.DeleteTaskAsync(id, taskId, ct)) return NotFound();
         return Redirect($"{Request.PathBase}/harmonogramy/{id}?usunieto=zadanie");
     }
 

@@ -2,6 +2,7 @@ using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,11 +16,8 @@ namespace EsRegions.Web.Features.Plans.Schedules;
 /// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class NewScheduleModel(EsRegionsDbContext db, TimeProvider clock) : PageModel
+public sealed class NewScheduleModel(EsRegionsDbContext db, ScheduleAuthoring authoring, TimeProvider clock) : PageModel
 {
-    /// <summary>The longest schedule the page starts: ten years of quarters (the grid has a column for each).</summary>
-    public const int MaxQuarters = 40;
-
     public sealed class Input
     {
         public string? Title { get; set; }
@@ -47,25 +45,12 @@ public sealed class NewScheduleModel(EsRegionsDbContext db, TimeProvider clock) 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A plan is looked up in this region only (another region's id is refused by the rules like an unknown one).
+        var outcome = await authoring.CreateAsync(new NewScheduleRequest(Form.Title, Form.PlanId, Form.From, Form.To, Form.Heading), ct);
+        if (outcome.Added is { } schedule) return Redirect($"{Request.PathBase}/harmonogramy/{schedule.Id}");
+        ModelState.AddFieldErrors("Form", outcome.Errors);
         await LoadAsync(ct);
-        var title = Form.Title?.Trim();
-        if (string.IsNullOrEmpty(title)) ModelState.AddModelError("Form.Title", "Podaj tytuł harmonogramu.");
-        else if (title.Length > 500) ModelState.AddModelError("Form.Title", "Tytuł może mieć najwyżej 500 znaków.");
-        if (Form.Heading?.Trim().Length > 500) ModelState.AddModelError("Form.Heading", "Nagłówek może mieć najwyżej 500 znaków.");
-        if (Form.PlanId is { } planId && Plans.All(p => p.Id != planId)) ModelState.AddModelError("Form.PlanId", "Wybierz plan tego regionu albo żaden.");
-        var from = Quarter.TryParse(Form.From);
-        var to = Quarter.TryParse(Form.To);
-        if (from is null) ModelState.AddModelError("Form.From", "Wybierz pierwszy kwartał harmonogramu.");
-        if (to is null) ModelState.AddModelError("Form.To", "Wybierz ostatni kwartał harmonogramu.");
-        else if (from is { } f && to < f) ModelState.AddModelError("Form.To", "Kwartał końcowy nie może być wcześniejszy niż początkowy.");
-        else if (from is { } g && Quarter.Range(g, to.Value).Count() > MaxQuarters) ModelState.AddModelError("Form.To", "Harmonogram może obejmować najwyżej 10 lat (40 kwartałów).");
-        if (!ModelState.IsValid) return Page();
-
-        var schedule = new PlanSchedule(Form.PlanId, title!, string.IsNullOrWhiteSpace(Form.Heading) ? null : Form.Heading.Trim(), from!.Value, to!.Value,
-            source: null, notes: [], sourceFile: null);
-        db.Add(schedule);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"{Request.PathBase}/harmonogramy/{schedule.Id}");
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

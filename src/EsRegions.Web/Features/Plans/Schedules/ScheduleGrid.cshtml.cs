@@ -1,6 +1,7 @@
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
+using EsRegions.Web.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace EsRegions.Web.Features.Plans.Schedules;
 /// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantApi)]
-public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbContext db, ScheduleReminders reminders, IAuthorizationService auth) : PageModel
+public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbContext db, ScheduleAuthoring authoring, IAuthorizationService auth) : PageModel
 {
     public sealed class PhaseInput
     {
@@ -54,46 +55,26 @@ public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbCont
     public async Task<IActionResult> OnPostPhaseAsync(Guid id, CancellationToken ct)
     {
         if (!await MayEditAsync()) return Forbid();
-        if (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == id, ct) is null) return NotFound();
-        ModelState.Clear();
-        var (code, title) = (NewPhase.Code?.Trim() ?? "", NewPhase.Title?.Trim() ?? "");
-        if (code.Length == 0) ModelState.AddModelError("NewPhase.Code", "Podaj oznaczenie etapu, np. „II”.");
-        else if (code.Length > 20) ModelState.AddModelError("NewPhase.Code", "Oznaczenie etapu może mieć najwyżej 20 znaków.");
-        if (title.Length == 0) ModelState.AddModelError("NewPhase.Title", "Podaj nazwę etapu.");
-        else if (title.Length > 500) ModelState.AddModelError("NewPhase.Title", "Nazwa etapu może mieć najwyżej 500 znaków.");
-        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
-
-        var position = await db.Set<SchedulePhase>().CountAsync(p => p.ScheduleId == id, ct);
-        var phase = new SchedulePhase(id, position, code, title, []);
-        db.Add(phase);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=etap#p-{phase.Id}");
+        if (await authoring.AddPhaseAsync(id, new NewPhaseRequest(NewPhase.Code, NewPhase.Title), ct) is not { } outcome) return NotFound();
+        if (outcome.Added is { } phase) return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=etap#p-{phase.Id}");
+        return await RefusedAsync(id, "NewPhase", outcome.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostTaskAsync(Guid id, CancellationToken ct)
     {
         if (!await MayEditAsync()) return Forbid();
-        if (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } schedule) return NotFound();
-        ModelState.Clear();
-        var title = NewTask.Title?.Trim() ?? "";
-        if (NewTask.PhaseId is not { } phaseId || !await db.Set<SchedulePhase>().AnyAsync(p => p.Id == phaseId && p.ScheduleId == id, ct))
-            ModelState.AddModelError("NewTask.PhaseId", "Wybierz etap tego harmonogramu.");
-        if (title.Length == 0) ModelState.AddModelError("NewTask.Title", "Podaj nazwę zadania.");
-        else if (title.Length > 1000) ModelState.AddModelError("NewTask.Title", "Nazwa zadania może mieć najwyżej 1000 znaków.");
-        if (NewTask.Owner?.Trim().Length > 300) ModelState.AddModelError("NewTask.Owner", "Nazwa odpowiedzialnego może mieć najwyżej 300 znaków.");
-        var range = new ScheduleTaskChange(ScheduleQueries.StatusText(ScheduleTaskStatus.Planned), NewTask.From, NewTask.To, NewTask.Owner, null);
-        var rangeErrors = range.Validate(schedule, out _, out var from, out var to);
-        foreach (var (field, messages) in rangeErrors)
-            foreach (var m in messages) ModelState.AddModelError($"NewTask.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
-        if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
+        var request = new NewTaskRequest(NewTask.PhaseId, NewTask.Title, NewTask.From, NewTask.To, NewTask.Owner);
+        if (await authoring.AddTaskAsync(id, request, ct) is not { } outcome) return NotFound();
+        if (outcome.Added is { } task) return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=zadanie#t-{task.Id}");
+        return await RefusedAsync(id, "NewTask", outcome.Errors, ct);
+    }
 
-        var position = await db.Set<ScheduleTask>().CountAsync(t => t.PhaseId == NewTask.PhaseId, ct);
-        var owner = string.IsNullOrWhiteSpace(NewTask.Owner) ? null : NewTask.Owner.Trim();
-        var task = new ScheduleTask(id, NewTask.PhaseId!.Value, position, title, from, to, owner, ScheduleTaskStatus.Planned, null);
-        db.Add(task);
-        await reminders.SyncAsync(task, ct);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=zadanie#t-{task.Id}");
+    /// <summary>The page again with each refusal next to its field of <paramref name="form"/>, what was typed kept.</summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, string form, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        ModelState.Clear();
+        ModelState.AddFieldErrors(form, errors);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

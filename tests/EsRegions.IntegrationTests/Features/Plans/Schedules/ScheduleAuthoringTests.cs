@@ -128,6 +128,46 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
         Assert.Empty((await ScheduleAsync(staff)).Phases);
     }
 
+    [Fact]
+    public async Task Through_the_api_staff_make_a_schedule_phase_and_task_refusals_name_each_field_and_other_regions_get_404()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var refused = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules", new { title = "", from = "2027-Q3", to = "2027-Q1" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("errors");
+        Assert.Equal(["title", "to"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientAs(Policies.Roles.Secretary, Slug)
+            .PostAsJsonAsync($"/{Slug}/api/v1/schedules", new { title = "X", from = "2027-Q1", to = "2027-Q2" }, Ct)).StatusCode);
+        Assert.Empty((await staff.GetFromJsonAsync<List<ScheduleSummaryDto>>($"/{Slug}/api/v1/schedules", Ct))!);
+
+        var created = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules", new { title = "Harmonogram", planId = await PlanIdAsync(staff), from = "2027-Q1", to = "2027-Q4" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<ScheduleSummaryDto>(Ct))!.Id;
+        Assert.Equal($"/{Slug}/api/v1/schedules/{id}", created.Headers.Location!.OriginalString);
+        var phase = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/phases", new { code = "I", title = "Diagnoza" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, phase.StatusCode);
+        var phaseId = (await phase.Content.ReadFromJsonAsync<SchedulePhaseDto>(Ct))!.Id;
+        var outside = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks", new { phaseId, title = "Analiza", from = "2026-Q4", to = "2027-Q1" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.True((await outside.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("errors").TryGetProperty("from", out _));
+        var task = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks", new { phaseId, title = "Analiza", from = "2027-Q1", to = "2027-Q2", owner = "ROPS" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+        var taskId = (await task.Content.ReadFromJsonAsync<ScheduleTaskDto>(Ct))!.Id;
+
+        var foreign = ClientAs(Policies.Roles.Staff, "malopolska");
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.PostAsJsonAsync($"/malopolska/api/v1/schedules/{id}/phases", new { code = "II", title = "X" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.PostAsJsonAsync($"/malopolska/api/v1/schedules/{id}/tasks", new { phaseId, title = "X" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.DeleteAsync($"/malopolska/api/v1/schedules/{id}/tasks/{taskId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await foreign.PostAsJsonAsync("/malopolska/api/v1/schedules",
+            new { title = "Cudzy", planId = await PlanIdAsync(staff), from = "2027-Q1", to = "2027-Q2" }, Ct)).StatusCode);
+        Assert.Equal([("Analiza", "ROPS")], (await ScheduleAsync(staff)).Phases.Single().Tasks.Select(t => (t.Title, t.Owner)));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{taskId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.DeleteAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{taskId}", Ct)).StatusCode);
+        Assert.Empty((await ScheduleAsync(staff)).Phases.Single().Tasks);
+        Assert.All(await RemindersAsync(taskId), r => Assert.Equal(ReminderState.Cancelled, r.State));
+    }
+
     private async Task<string> CreateAsync(HttpClient staff)
     {
         var form = await staff.GetStringAsync($"/{Slug}/harmonogramy/nowy", Ct);
