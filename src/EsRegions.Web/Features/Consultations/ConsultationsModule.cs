@@ -12,6 +12,7 @@ public static class ConsultationsModule
         var services = builder.Services;
         services.AddScoped<ConsultationDrafts>();
         services.AddScoped<ConsultationQueries>();
+        services.AddScoped<Plans.IPlanConsultations, PlanConsultationsSource>();
         services.AddScoped<ConsultationParticipants>();
         services.AddScoped<ConsultationInvitations>();
         services.AddScoped<ConsultationLinks>();

@@ -18,7 +18,7 @@ namespace EsRegions.Web.Features.Plans;
 /// </summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycle, TimeProvider clock) : PageModel
+public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycle, IEnumerable<IPlanConsultations> consultations, TimeProvider clock) : PageModel
 {
     public sealed class Input
     {
@@ -36,6 +36,7 @@ public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycl
     public Plan Plan { get; private set; } = null!;
     public IReadOnlyList<PlanVersionDto> Versions { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public IReadOnlyList<PlanConsultation> Consultations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -80,6 +81,7 @@ public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycl
         Versions = await db.Set<PlanVersion>().Where(v => v.PlanId == id).OrderByDescending(v => v.Number)
             .Select(v => new PlanVersionDto(v.Number, v.ResolutionText, v.FrozenAt)).ToListAsync(ct);
         Today = PolishCalendar.WarsawDate(clock.GetUtcNow());
+        foreach (var source in consultations) Consultations = [.. Consultations, .. await source.ForPlanAsync(id, ct)];
         return true;
     }
 }

@@ -38,3 +38,15 @@ public interface IReportedValues
     /// <summary>Reported values (every period) per indicator of <paramref name="planId"/>; indicators without one are absent.</summary>
     Task<IReadOnlyDictionary<Guid, int>> CountAsync(Guid planId, IReadOnlyCollection<Guid> indicatorIds, CancellationToken ct);
 }
+
+/// <summary>A consultation of a plan as the plan's state page lists it; <see cref="Phase"/> is the interface's Polish word.</summary>
+public sealed record PlanConsultation(string Title, int? PlanVersion, string Phase, DateOnly OpensOn, DateOnly ClosesOn, string Path);
+
+/// <summary>
+/// Provided by another module (Consultations): the consultations of a plan, newest first, so that its state page leads
+/// from drafting through consultation to adoption. Plans works without one (it then lists none).
+/// </summary>
+public interface IPlanConsultations
+{
+    Task<IReadOnlyList<PlanConsultation>> ForPlanAsync(Guid planId, CancellationToken ct);
+}

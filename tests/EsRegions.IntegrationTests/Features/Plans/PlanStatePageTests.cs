@@ -151,8 +151,30 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : AppTestBase(po
         var form = await staff.GetStringAsync($"/{Slug}/konsultacje/nowe?plan={id}", Ct);
 
         Assert.Contains($"href=\"/{Slug}/konsultacje/nowe?plan={id}\"", state);
+        Assert.DoesNotContain("<ul>", state[state.IndexOf("consultation-heading", StringComparison.Ordinal)..]);
         Assert.Matches($"<option (selected=\"selected\" value=\"{id}\"|value=\"{id}\" selected=\"selected\")>", form);
         Assert.DoesNotMatch("<option (selected=\"selected\" value=\"\"|value=\"\" selected=\"selected\")>", form);
+    }
+
+    [Fact]
+    public async Task The_state_page_lists_the_plans_consultations_with_their_phase_also_after_adoption()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var id = await PlanIdAsync(staff);
+        var created = await staff.PostAsJsonAsync($"/{Slug}/api/v1/consultations",
+            new { title = "Konsultacje projektu planu 2021-2030", planId = id, opensOn = "2027-01-11", closesOn = "2027-02-19" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var consultationId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var draft = await staff.GetStringAsync($"/{Slug}/plany/{id}/stan", Ct);
+        Assert.Contains($"<a href=\"/{Slug}/konsultacje/{consultationId}\">Konsultacje projektu planu 2021-2030</a> — w przygotowaniu, 11.01.2027–19.02.2027 (wersja 1)", draft);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, $"/{Slug}/plany/{id}/stan", "Adopt",
+            ("Form.Number", "1/2026"), ("Form.Body", "MKRES"), ("Form.Date", "2026-11-02"))).StatusCode);
+        var adopted = await staff.GetStringAsync($"/{Slug}/plany/{id}/stan", Ct);
+        Assert.Contains($"/{Slug}/konsultacje/{consultationId}", adopted);
+        Assert.DoesNotContain("Oznacz jako przekazany do konsultacji", adopted);
+        Assert.Contains("Przyjęte wersje", adopted); // the rest of the page is there
     }
 
     private static async Task<Guid> PlanIdAsync(HttpClient client, string slug = Slug) =>
