@@ -4,6 +4,8 @@ using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Monitoring;
 using EsRegions.Web.Features.Notifications;
+using EsRegions.Web.Features.Plans;
+using EsRegions.Web.Features.Plans.Schedules;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -19,7 +21,8 @@ namespace EsRegions.Web.Features.Tenancy;
 /// A signed-in member of the region first sees what waits for them: open reporting periods (an implementer their own
 /// indicators), the next meetings (for the secretariat with the invitees' answers, the calls for members whose
 /// applications wait for a decision and the seats whose term ends soon), and for staff the consultation comments still
-/// without an answer and the e-mails that could not be sent.
+/// without an answer, the e-mails that could not be sent, and the drafting of plans: plans not yet adopted and the
+/// drafting schedules' tasks not done whose end quarter has come.
 /// </summary>
 [TenantScoped]
 [AllowAnonymous]
@@ -58,6 +61,21 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
     public sealed record TermEnding(Guid CommitteeId, string Committee, Guid MemberId, string Name, DateOnly TermTo);
     /// <summary>Staff: e-mails that failed for good and wait for someone to look at them on the delivery page.</summary>
     public int FailedEmails { get; private set; }
+
+    /// <summary>Staff: plans being drafted (a draft or in consultation), each led to its state page.</summary>
+    public IReadOnlyList<Plan> PlansInDrafting { get; private set; } = [];
+
+    /// <summary>How many schedule tasks the home page lists; the rest are counted.</summary>
+    public const int TasksShown = 8;
+
+    /// <summary>
+    /// Staff: schedule tasks not done whose end quarter is this one or past (overdue), the latest quarter first, at most
+    /// <see cref="TasksShown"/>; <see cref="MoreTasksDue"/> counts the others (e.g. an old schedule never marked done).
+    /// </summary>
+    public IReadOnlyList<TaskDue> TasksDue { get; private set; } = [];
+    public int MoreTasksDue { get; private set; }
+
+    public sealed record TaskDue(Guid ScheduleId, string Schedule, Guid TaskId, string Title, Quarter To, bool Overdue);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -101,6 +119,18 @@ public sealed class TenantHomeModel(TenantContext tenant, ConsultationQueries co
         {
             ToAnswer = await consultations.ToAnswerAsync(ct);
             FailedEmails = await db.Set<OutboxMessage>().CountAsync(m => m.State == OutboxState.Failed, ct);
+            PlansInDrafting = await db.Set<Plan>().AsNoTracking()
+                .Where(p => p.Status == PlanStatus.Draft || p.Status == PlanStatus.InConsultation).OrderBy(p => p.Title).ToListAsync(ct);
+            var quarter = Quarter.Of(today);
+            // A region's schedules hold tens of tasks: those not done are read and compared by quarter here.
+            var due = (await db.Set<ScheduleTask>().AsNoTracking().Where(t => t.Status != ScheduleTaskStatus.Done && t.To != null)
+                    .Join(db.Set<PlanSchedule>(), t => t.ScheduleId, s => s.Id, (t, s) => new { t.Id, t.Title, t.To, t.ScheduleId, Schedule = s.Title })
+                    .ToListAsync(ct))
+                .Where(t => t.To!.Value <= quarter)
+                .OrderByDescending(t => t.To).ThenBy(t => t.Schedule).ThenBy(t => t.Title)
+                .Select(t => new TaskDue(t.ScheduleId, t.Schedule, t.Id, t.Title, t.To!.Value, t.To!.Value < quarter))
+                .ToList();
+            (TasksDue, MoreTasksDue) = (due.Take(TasksShown).ToList(), Math.Max(0, due.Count - TasksShown));
         }
     }
 }

@@ -6,6 +6,7 @@ using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Committees.Calls;
 using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
+using EsRegions.Web.Features.Plans.Schedules;
 using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using EsRegions.Web.Infrastructure.Web;
@@ -211,6 +212,51 @@ public sealed class TenantHomeWorkTests(PostgresServer postgres) : AppTestBase(p
         Assert.Contains("E-maile, których nie udało się wysłać: 2.", work);
         Assert.Contains($"<a href=\"/{Slug}/powiadomienia\">Sprawdź je i wyślij ponownie</a>", work);
         Assert.DoesNotContain("failed-emails", implementer);
+    }
+
+    [Fact]
+    public async Task Staff_see_the_plans_being_drafted_and_the_schedule_tasks_whose_end_quarter_has_come_latest_first_and_a_secretary_does_not()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, "mazowsze"); // its plan 2021-2030 is a draft; its seeded tasks have no quarters
+        var now = Quarter.Of(DateOnly.FromDateTime(DateTime.UtcNow)); // this app runs on the real clock
+        var past = new Quarter(now.Year - 1, now.Number);
+        var created = await staff.PostAsJsonAsync("/mazowsze/api/v1/schedules",
+            new { title = "Harmonogram RPD 2028", from = past.ToString(), to = now.Next.ToString() }, Ct);
+        var scheduleId = (await created.Content.ReadFromJsonAsync<ScheduleSummaryDto>(Ct))!.Id;
+        var phaseId = (await (await staff.PostAsJsonAsync($"/mazowsze/api/v1/schedules/{scheduleId}/phases", new { code = "I", title = "Prace" }, Ct))
+            .Content.ReadFromJsonAsync<SchedulePhaseDto>(Ct))!.Id;
+        async Task<Guid> TaskAsync(string title, Quarter q) =>
+            (await (await staff.PostAsJsonAsync($"/mazowsze/api/v1/schedules/{scheduleId}/tasks", new { phaseId, title, from = q.ToString(), to = q.ToString() }, Ct))
+                .Content.ReadFromJsonAsync<ScheduleTaskDto>(Ct))!.Id;
+        for (var i = 1; i <= 9; i++) await TaskAsync($"Zaległe {i}", past);
+        var current = await TaskAsync("Ankieta do OWES", now);
+        await TaskAsync("Przyszłe", now.Next);
+        var done = await TaskAsync("Wykonane", past);
+        (await staff.PutAsJsonAsync($"/mazowsze/api/v1/schedules/{scheduleId}/tasks/{done}", new { status = "done", from = past.ToString(), to = past.ToString() }, Ct))
+            .EnsureSuccessStatusCode();
+
+        var home = await staff.GetStringAsync("/mazowsze/", Ct);
+
+        var plans = Between(home, "id=\"plans-in-drafting\"", "</ul>");
+        Assert.Contains("/mazowsze/plany/", plans);
+        Assert.Contains("/stan\">Plan Rozwoju Ekonomii Społecznej na Mazowszu na lata 2021-2030</a> (projekt)", plans);
+        var tasks = Between(home, "id=\"schedule-tasks-due\"", "</ul>");
+        Assert.Equal(8, tasks.Split("<li>").Length - 1);
+        Assert.StartsWith($"<a href=\"/mazowsze/harmonogramy/{scheduleId}#t-{current}\">Ankieta do OWES</a>", tasks[(tasks.IndexOf("<li>", StringComparison.Ordinal) + 4)..]);
+        Assert.DoesNotContain("Przyszłe", tasks);
+        Assert.DoesNotContain("Wykonane", tasks);
+        Assert.Equal(7, tasks.Split("po terminie").Length - 1);
+        Assert.Contains("Oraz starsze zadania niewykonane: 2.", home);
+        var secretary = await ClientAs(Policies.Roles.Secretary, "mazowsze").GetStringAsync("/mazowsze/", Ct);
+        Assert.DoesNotContain("schedule-tasks-due", secretary);
+        Assert.DoesNotContain("plans-in-drafting", secretary);
+    }
+
+    private static string Between(string html, string from, string to)
+    {
+        var start = html.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {from}");
+        return html[start..html.IndexOf(to, start, StringComparison.Ordinal)];
     }
 
     [Fact]
