@@ -68,10 +68,16 @@ public sealed class Reminder : ITenantOwned
         if (State is ReminderState.Scheduled or ReminderState.Held) State = ReminderState.Cancelled;
     }
 
-    /// <summary>A cancelled occurrence scheduled again (held again if it was held); one already sent stays sent.</summary>
-    public void Reopen()
+    /// <summary>
+    /// The occurrence scheduled again (a cancelled one held again if it was held): it names, links and addresses the
+    /// subject as <paramref name="request"/> has it now (a task or a meeting renamed meanwhile). One already sent stays as sent.
+    /// </summary>
+    public void Reopen(ReminderRequest request)
     {
+        if (State == ReminderState.Sent) return;
         if (State == ReminderState.Cancelled) State = HeldBy is null ? ReminderState.Scheduled : ReminderState.Held;
+        (SubjectTitle, LinkPath, AudienceRule) = (request.SubjectTitle, request.LinkPath, request.AudienceRule);
+        Recipients = request.Recipients.Select(r => new ReminderRecipient(r.Address, r.Name)).ToList();
     }
 
     /// <summary>This occurrence is not to go out (the others of its subject still do).</summary>

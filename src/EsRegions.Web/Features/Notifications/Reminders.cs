@@ -47,8 +47,9 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
             occurrences.Add(catchUp);
         var keys = occurrences.Select(o => Key(request, deadline, o.Offset)).ToList();
         var existing = await db.Set<Reminder>().Where(r => keys.Contains(r.OccurrenceKey)).ToListAsync(ct);
-        // An occurrence cancelled earlier (the subject was closed, then reopened with the same deadline) is due again.
-        existing.ForEach(r => r.Reopen());
+        // An occurrence cancelled earlier (the subject was closed, then reopened with the same deadline) is due again,
+        // and one still to go out names the subject as it is now.
+        existing.ForEach(r => r.Reopen(request));
         var added = occurrences
             .Select(o => new Reminder(request, deadline, o.DueAt, Key(request, deadline, o.Offset)))
             .Where(r => existing.All(e => e.OccurrenceKey != r.OccurrenceKey))
@@ -76,7 +77,7 @@ public sealed class Reminders(EsRegionsDbContext db, TenantContext tenant, TimeP
         var key = $"{request.Kind}:{request.SubjectType}:{request.SubjectId:N}:at{dueAt.UtcDateTime:yyyyMMddHHmmss}";
         if (await db.Set<Reminder>().FirstOrDefaultAsync(r => r.OccurrenceKey == key, ct) is { } existing)
         {
-            existing.Reopen();
+            existing.Reopen(request);
             return existing;
         }
         var reminder = new Reminder(request, request.Deadline, dueAt, key);

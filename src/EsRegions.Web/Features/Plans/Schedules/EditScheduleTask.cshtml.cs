@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans.Schedules;
 
-/// <summary>Staff change a schedule task's status, quarters, owner or note, or delete it; its reminders follow the change.</summary>
+/// <summary>Staff change a schedule task's name, status, quarters, owner or note, or delete it; its reminders follow the change.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
 public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminders reminders, ScheduleAuthoring authoring) : PageModel
@@ -21,6 +21,7 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
         public string? To { get; set; }
         public string? Owner { get; set; }
         public string? Note { get; set; }
+        public string? Title { get; set; }
     }
 
     [BindProperty] public Input Form { get; set; } = new();
@@ -33,6 +34,7 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
         Form = new Input
         {
             Status = ScheduleQueries.StatusText(Item.Status), From = Item.From?.ToString(), To = Item.To?.ToString(), Owner = Item.Owner, Note = Item.Note,
+            Title = Item.Title,
         };
         return Page();
     }
@@ -40,11 +42,11 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
     public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken ct)
     {
         if (!await LoadAsync(id, taskId, ct)) return NotFound();
-        var change = new ScheduleTaskChange(Form.Status, Form.From, Form.To, Form.Owner, Form.Note);
+        var change = new ScheduleTaskChange(Form.Status, Form.From, Form.To, Form.Owner, Form.Note, Form.Title ?? "");
         var errors = change.Validate(Schedule, out var status, out var from, out var to);
         ModelState.AddFieldErrors("Form", errors);
         if (errors.Count > 0) return Page();
-        Item.Update(status, from, to, Form.Owner, Form.Note);
+        Item.Update(status, from, to, Form.Owner, Form.Note, Form.Title);
         await reminders.SyncAsync(Item, ct);
         await db.SaveChangesAsync(ct);
         return Redirect($"{Request.PathBase}/harmonogramy/{id}#t-{taskId}");

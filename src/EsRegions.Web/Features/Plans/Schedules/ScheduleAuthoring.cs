@@ -73,13 +73,11 @@ public sealed class ScheduleAuthoring(EsRegionsDbContext db, ScheduleReminders r
         if (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == scheduleId, ct) is not { } schedule) return null;
         var title = r.Title?.Trim() ?? "";
         var owner = string.IsNullOrWhiteSpace(r.Owner) ? null : r.Owner.Trim();
-        // The quarters are checked as a task's change is (within the schedule, both or neither, in order).
-        var errors = new ScheduleTaskChange(ScheduleQueries.StatusText(ScheduleTaskStatus.Planned), r.From, r.To, owner, null)
+        // The name and quarters are checked as a task's change is (a name; within the schedule, both or neither, in order).
+        var errors = new ScheduleTaskChange(ScheduleQueries.StatusText(ScheduleTaskStatus.Planned), r.From, r.To, owner, null, title)
             .Validate(schedule, out _, out var from, out var to);
         if (r.PhaseId is not { } phaseId || !await db.Set<SchedulePhase>().AnyAsync(p => p.Id == phaseId && p.ScheduleId == scheduleId, ct))
             errors["phaseId"] = ["Wybierz etap tego harmonogramu."];
-        if (title.Length == 0) errors["title"] = ["Podaj nazwę zadania."];
-        else if (title.Length > 1000) errors["title"] = ["Nazwa zadania może mieć najwyżej 1000 znaków."];
         if (owner?.Length > 300) errors["owner"] = ["Nazwa odpowiedzialnego może mieć najwyżej 300 znaków."];
         if (errors.Count > 0) return Authored<ScheduleTask>.Refused(errors);
 

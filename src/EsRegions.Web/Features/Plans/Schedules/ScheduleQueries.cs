@@ -38,13 +38,15 @@ public sealed class ScheduleQueries(EsRegionsDbContext db)
     };
 }
 
-/// <summary>A change to a task by staff (API body and page form alike).</summary>
-public sealed record ScheduleTaskChange(string? Status, string? From, string? To, string? Owner, string? Note)
+/// <summary>A change to a task by staff (API body and page form alike); <see cref="Title"/> null keeps the task's name.</summary>
+public sealed record ScheduleTaskChange(string? Status, string? From, string? To, string? Owner, string? Note, string? Title = null)
 {
-    /// <summary>Checks the change against the schedule; errors are keyed by field name (status, from, to).</summary>
+    /// <summary>Checks the change against the schedule; errors are keyed by field name (status, from, to, title).</summary>
     public Dictionary<string, string[]> Validate(PlanSchedule schedule, out ScheduleTaskStatus status, out Quarter? from, out Quarter? to)
     {
         var errors = new Dictionary<string, string[]>();
+        if (Title is not null && Title.Trim().Length == 0) errors["title"] = ["Podaj nazwę zadania."];
+        else if (Title?.Trim().Length > 1000) errors["title"] = ["Nazwa zadania może mieć najwyżej 1000 znaków."];
         var parsed = ScheduleQueries.ParseStatus(Status);
         if (parsed is null) errors["status"] = ["Wybierz status: planned (planowane), inProgress (w toku) albo done (wykonane)."];
         status = parsed ?? ScheduleTaskStatus.Planned;

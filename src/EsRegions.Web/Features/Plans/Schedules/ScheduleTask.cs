@@ -33,10 +33,11 @@ public sealed class ScheduleTask : ITenantOwned
         (ScheduleId, PhaseId, Position, Title, From, To, Owner, Status, Note) = (scheduleId, phaseId, position, title, from, to, owner, status, note);
     }
 
-    /// <summary>Staff change the task's status, range, owner or note (a range is both ends or neither).</summary>
-    public void Update(ScheduleTaskStatus status, Quarter? from, Quarter? to, string? owner, string? note)
+    /// <summary>Staff change the task's status, range, owner or note (a range is both ends or neither), and its name when one is given.</summary>
+    public void Update(ScheduleTaskStatus status, Quarter? from, Quarter? to, string? owner, string? note, string? title = null)
     {
         CheckRange(from, to);
+        if (!string.IsNullOrWhiteSpace(title)) Title = title.Trim();
         Status = status;
         (From, To) = (from, to);
         Owner = string.IsNullOrWhiteSpace(owner) ? null : owner.Trim();

@@ -16,7 +16,7 @@ internal static class SchedulesApi
         schedules.MapGet("/{id:guid}", GetAsync).WithName("GetSchedule")
             .WithSummary("A drafting schedule: its quarters, phases and tasks (quarters null where the source does not say)");
         schedules.MapPut("/{id:guid}/tasks/{taskId:guid}", UpdateTaskAsync).WithName("UpdateScheduleTask")
-            .WithSummary("Changes a task's status (planned, inProgress, done), quarters, owner or note; reminders follow")
+            .WithSummary("Changes a task's status (planned, inProgress, done), quarters, owner, note or title (omitted: kept); reminders follow")
             .RequireAuthorization(Policies.TenantStaff);
         schedules.MapPost("/", CreateAsync).WithName("CreateSchedule")
             .WithSummary("Starts a drafting schedule (quarters yyyy-Qn, at most 40; planId optional); 201 with Location, 400 naming each field")
@@ -76,7 +76,7 @@ internal static class SchedulesApi
         if (schedule is null || task is null) return TypedResults.NotFound();
         var errors = change.Validate(schedule, out var status, out var from, out var to);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The change is invalid; nothing was changed.");
-        task.Update(status, from, to, change.Owner, change.Note);
+        task.Update(status, from, to, change.Owner, change.Note, change.Title);
         await reminders.SyncAsync(task, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ScheduleQueries.Task(task));

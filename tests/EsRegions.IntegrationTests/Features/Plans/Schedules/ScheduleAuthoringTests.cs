@@ -106,6 +106,35 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
     }
 
     [Fact]
+    public async Task A_task_renamed_on_its_page_keeps_its_place_and_its_reminder_names_it_anew_and_an_empty_name_is_refused()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var url = await CreateAsync(staff);
+        await PostAsync(staff, url, "Phase", await staff.GetStringAsync(url, Ct), ("NewPhase.Code", "I"), ("NewPhase.Title", "Diagnoza"));
+        await PostAsync(staff, url, "Task", await staff.GetStringAsync(url, Ct), ("NewTask.PhaseId", (await ScheduleAsync(staff)).Phases[0].Id.ToString()),
+            ("NewTask.Title", "Anliza SWOT"), ("NewTask.From", "2027-Q1"), ("NewTask.To", "2027-Q2"));
+        var task = Assert.Single((await ScheduleAsync(staff)).Phases[0].Tasks);
+        var edit = $"{url}/zadania/{task.Id}";
+        var form = await staff.GetStringAsync(edit, Ct);
+        Assert.Contains("value=\"Anliza SWOT\"", form);
+        (string, string)[] Fields(string title) =>
+            [("Form.Title", title), ("Form.Status", "inProgress"), ("Form.From", "2027-Q1"), ("Form.To", "2027-Q2"), ("Form.Owner", "ROPS")];
+
+        var refused = await PostAsync(staff, edit, null, form, Fields(" "));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("id=\"title-error\" data-valmsg-for=\"Form.Title\" data-valmsg-replace=\"true\">Podaj nazwę zadania.", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("Anliza SWOT", Assert.Single((await ScheduleAsync(staff)).Phases[0].Tasks).Title);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, edit, null, form, Fields("Analiza SWOT"))).StatusCode);
+
+        var renamed = Assert.Single((await ScheduleAsync(staff)).Phases[0].Tasks);
+        Assert.Equal((task.Id, "Analiza SWOT", "inProgress", "ROPS"), (renamed.Id, renamed.Title, renamed.Status, renamed.Owner));
+        var reminders = await RemindersAsync(task.Id);
+        Assert.Contains(reminders, r => r.State == ReminderState.Scheduled);
+        Assert.All(reminders.Where(r => r.State == ReminderState.Scheduled), r => Assert.Equal("Analiza SWOT", r.SubjectTitle));
+    }
+
+    [Fact]
     public async Task A_secretary_and_another_regions_staff_cannot_add_to_the_schedule_nor_start_one_for_its_plan()
     {
         var staff = ClientAs(Policies.Roles.Staff, Slug);
