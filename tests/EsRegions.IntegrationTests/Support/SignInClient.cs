@@ -23,6 +23,10 @@ public static partial class SignInClient
 
     public static string AntiforgeryToken(string html) => Token().Match(html).Groups[1].Value;
 
+    /// <summary>A form's fields as a browser posts them, with the antiforgery token of <paramref name="page"/> (the page the form is on).</summary>
+    public static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", AntiforgeryToken(page))));
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -113,7 +113,5 @@ public sealed class ActionDeletionTests(PostgresServer postgres) : AppTestBase(p
 
     private static Task<List<ActionDto>> ActionsAsync(HttpClient client, Guid planId) => MonitoringPlans.ActionsAsync(client, Slug, planId);
 
-    private static FormUrlEncodedContent Fields(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", SignInClient.AntiforgeryToken(page))));
+    private static FormUrlEncodedContent Fields(string page, params (string Name, string Value)[] fields) => SignInClient.Form(page, fields);
 }

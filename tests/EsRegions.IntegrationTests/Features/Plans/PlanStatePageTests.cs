@@ -187,7 +187,5 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : AppTestBase(po
         await PostAsync(client, url, handler, await client.GetStringAsync(url, Ct), fields);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string handler, string page, params (string Name, string Value)[] fields) =>
-        client.PostAsync(url + (url.Contains('?') ? "&" : "?") + $"handler={handler}", new FormUrlEncodedContent(fields
-            .Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", SignInClient.AntiforgeryToken(page)))), Ct);
+        client.PostAsync(url + (url.Contains('?') ? "&" : "?") + $"handler={handler}", SignInClient.Form(page, fields), Ct);
 }

@@ -221,7 +221,5 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string? handler, string page, params (string Name, string Value)[] fields) =>
-        client.PostAsync(handler is null ? url : $"{url}?handler={handler}", new FormUrlEncodedContent(fields
-            .Select(f => KeyValuePair.Create(f.Name, f.Value))
-            .Append(KeyValuePair.Create("__RequestVerificationToken", SignInClient.AntiforgeryToken(page)))), Ct);
+        client.PostAsync(handler is null ? url : $"{url}?handler={handler}", SignInClient.Form(page, fields), Ct);
 }
