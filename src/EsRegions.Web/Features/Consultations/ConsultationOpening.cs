@@ -5,7 +5,8 @@ namespace EsRegions.Web.Features.Consultations;
 
 /// <summary>
 /// Opening: the structure is taken from the plan as it is now, every active participant gets an invitation with a
-/// personal link, and the reminders are scheduled — all in one SaveChanges. Closing early moves the reminders.
+/// personal link, the reminders are scheduled, and a draft plan is marked as in consultation — all in one transaction.
+/// Closing early moves the reminders.
 /// </summary>
 public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDrafts drafts, ConsultationInvitations invitations,
     ConsultationReminders reminders, ConsultationLinks links, TimeProvider clock)
@@ -13,14 +14,29 @@ public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDraft
     public async Task<int> OpenAsync(Consultation consultation, CancellationToken ct)
     {
         consultation.Open(clock.GetUtcNow());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await drafts.RefreshFromPlanAsync(consultation, ct);
         var participants = await db.Set<ConsultationParticipant>()
             .Where(p => p.ConsultationId == consultation.Id && p.RemovedAt == null).ToListAsync(ct);
         var queued = 0;
         foreach (var p in participants) queued += await invitations.InviteAsync(consultation, p, ct) ? 1 : 0;
         await reminders.ScheduleAsync(consultation, ct);
+        if (consultation.PlanId is { } planId) await MarkPlanAsync(planId, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return queued;
+    }
+
+    /// <summary>
+    /// The consulted plan, if still a draft, is now in consultation (its state page and the plans list say so); a plan
+    /// adopted or archived meanwhile stays as it is. Its row is locked first, as every change of a plan's state is.
+    /// </summary>
+    private async Task MarkPlanAsync(Guid planId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plans WHERE id = {planId} FOR UPDATE", ct);
+        if (await db.Set<Plans.Plan>().FirstOrDefaultAsync(p => p.Id == planId, ct) is not { } plan) return;
+        await db.Entry(plan).ReloadAsync(ct); // read again under the lock, had it been tracked before
+        if (plan.Status == Plans.PlanStatus.Draft) plan.SubmitForConsultation();
     }
 
     public async Task CloseAsync(Consultation consultation, CancellationToken ct)

@@ -177,6 +177,30 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : AppTestBase(po
         Assert.Contains("Przyjęte wersje", adopted); // the rest of the page is there
     }
 
+    [Fact]
+    public async Task Opening_a_consultation_of_the_draft_marks_the_plan_in_consultation_and_of_an_adopted_plan_leaves_it_adopted()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow); // this app runs on the real clock
+        async Task OpenConsultationAsync(HttpClient client, string slug, Guid planId)
+        {
+            var created = await client.PostAsJsonAsync($"/{slug}/api/v1/consultations",
+                new { title = "Konsultacje projektu", planId, opensOn = today.ToString("yyyy-MM-dd"), closesOn = today.AddDays(40).ToString("yyyy-MM-dd") }, Ct);
+            var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/{slug}/api/v1/consultations/{id}/open", null, Ct)).StatusCode);
+        }
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var draft = await PlanIdAsync(staff);
+        var malopolska = ClientAs(Policies.Roles.Staff, "malopolska");
+        var adopted = await PlanIdAsync(malopolska, "malopolska");
+
+        await OpenConsultationAsync(staff, Slug, draft);
+        await OpenConsultationAsync(malopolska, "malopolska", adopted);
+
+        Assert.Equal("inConsultation", await StatusAsync(staff, draft));
+        Assert.Equal("adopted", (await malopolska.GetFromJsonAsync<PlanSummaryDto>($"/malopolska/api/v1/plans/{adopted}", Ct))!.Status);
+        Assert.Contains("Plan jest już w konsultacjach.", await (await PostAsync(staff, $"/{Slug}/plany/{draft}/stan", "Consultation")).Content.ReadAsStringAsync(Ct));
+    }
+
     private static async Task<Guid> PlanIdAsync(HttpClient client, string slug = Slug) =>
         (await client.GetFromJsonAsync<List<PlanSummaryDto>>($"/{slug}/api/v1/plans", Ct))!.OrderBy(p => p.Kind != "multiYear").First().Id;
 
