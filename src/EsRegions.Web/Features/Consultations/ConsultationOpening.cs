@@ -9,7 +9,7 @@ namespace EsRegions.Web.Features.Consultations;
 /// Closing early moves the reminders.
 /// </summary>
 public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDrafts drafts, ConsultationInvitations invitations,
-    ConsultationReminders reminders, ConsultationLinks links, TimeProvider clock)
+    ConsultationReminders reminders, ConsultationLinks links, Plans.PlanLifecycle plans, TimeProvider clock)
 {
     public async Task<int> OpenAsync(Consultation consultation, CancellationToken ct)
     {
@@ -33,10 +33,7 @@ public sealed class ConsultationOpening(EsRegionsDbContext db, ConsultationDraft
     /// </summary>
     private async Task MarkPlanAsync(Guid planId, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plans WHERE id = {planId} FOR UPDATE", ct);
-        if (await db.Set<Plans.Plan>().FirstOrDefaultAsync(p => p.Id == planId, ct) is not { } plan) return;
-        await db.Entry(plan).ReloadAsync(ct); // read again under the lock, had it been tracked before
-        if (plan.Status == Plans.PlanStatus.Draft) plan.SubmitForConsultation();
+        if (await plans.LockAsync(planId, ct) is { Status: Plans.PlanStatus.Draft } plan) plan.SubmitForConsultation();
     }
 
     public async Task CloseAsync(Consultation consultation, CancellationToken ct)

@@ -54,8 +54,11 @@ public sealed class Reminder : ITenantOwned
         DueAt = dueAt;
         OccurrenceKey = occurrenceKey;
         AudienceRule = request.AudienceRule;
-        Recipients = request.Recipients.Select(r => new ReminderRecipient(r.Address, r.Name)).ToList();
+        Recipients = RecipientsOf(request);
     }
+
+    private static List<ReminderRecipient> RecipientsOf(ReminderRequest request) =>
+        request.Recipients.Select(r => new ReminderRecipient(r.Address, r.Name)).ToList();
 
     public void MarkSent(DateTimeOffset now)
     {
@@ -77,7 +80,7 @@ public sealed class Reminder : ITenantOwned
         if (State == ReminderState.Sent) return;
         if (State == ReminderState.Cancelled) State = HeldBy is null ? ReminderState.Scheduled : ReminderState.Held;
         (SubjectTitle, LinkPath, AudienceRule) = (request.SubjectTitle, request.LinkPath, request.AudienceRule);
-        Recipients = request.Recipients.Select(r => new ReminderRecipient(r.Address, r.Name)).ToList();
+        Recipients = RecipientsOf(request);
     }
 
     /// <summary>This occurrence is not to go out (the others of its subject still do).</summary>

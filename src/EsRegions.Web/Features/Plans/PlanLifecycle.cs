@@ -17,11 +17,26 @@ public sealed class PlanLifecycle(EsRegionsDbContext db, PlanExport export, Time
     public async Task<Plan?> ChangeAsync(Guid id, Func<Plan, Task> change, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plans WHERE id = {id} FOR UPDATE", ct);
-        if (await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } plan) return null;
+        if (await LockAsync(id, ct) is not { } plan) return null;
         await change(plan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        return plan;
+    }
+
+    public Task<Plan?> ChangeAsync(Guid id, Action<Plan> change, CancellationToken ct) =>
+        ChangeAsync(id, p => { change(p); return Task.CompletedTask; }, ct);
+
+    /// <summary>
+    /// The plan, its row locked for the caller's transaction and read under the lock (again, had it been tracked
+    /// before), so that the state a rule checks is the latest; null: no such plan in this region.
+    /// </summary>
+    public async Task<Plan?> LockAsync(Guid id, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<Plan>().Any(e => e.Entity.Id == id);
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM plans WHERE id = {id} FOR UPDATE", ct);
+        if (await db.Set<Plan>().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } plan) return null;
+        if (tracked) await db.Entry(plan).ReloadAsync(ct); // a tracked entity is not refreshed by the query
         return plan;
     }
 

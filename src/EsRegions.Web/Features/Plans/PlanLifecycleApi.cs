@@ -44,7 +44,7 @@ internal static class PlanLifecycleApi
     }
 
     private static async Task<Results<Ok<PlanSummaryDto>, NotFound>> ChangeAsync(Guid id, PlanLifecycle lifecycle, Action<Plan> change, CancellationToken ct) =>
-        await lifecycle.ChangeAsync(id, p => { change(p); return Task.CompletedTask; }, ct) is { } plan
+        await lifecycle.ChangeAsync(id, change, ct) is { } plan
             ? TypedResults.Ok(PlanQueries.Summary(plan)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PlanSummaryDto>, NotFound, ValidationProblem>> AdoptAsync(

@@ -41,10 +41,10 @@ public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycl
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostConsultationAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, p => { p.SubmitForConsultation(); return Task.CompletedTask; }, "konsultacje", ct);
+        ChangeAsync(id, () => lifecycle.ChangeAsync(id, p => p.SubmitForConsultation(), ct), "konsultacje", ct);
 
     public Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, p => { p.Archive(); return Task.CompletedTask; }, "archiwum", ct);
+        ChangeAsync(id, () => lifecycle.ChangeAsync(id, p => p.Archive(), ct), "archiwum", ct);
 
     public async Task<IActionResult> OnPostAdoptAsync(Guid id, CancellationToken ct)
     {
@@ -52,15 +52,15 @@ public sealed class PlanStateModel(EsRegionsDbContext db, PlanLifecycle lifecycl
         ModelState.AddFieldErrors("Form", PlanAdoption.Check(Form.Number, Form.Body, Form.Date, Form.Text, PolishCalendar.WarsawDate(clock.GetUtcNow())));
         if (!ModelState.IsValid) return await LoadAsync(id, ct) ? Page() : NotFound();
         var resolution = PlanAdoption.Resolution(Form.Number!, Form.Body!, Form.Date!.Value, Form.Text);
-        return await ChangeAsync(id, p => lifecycle.AdoptAsync(p, resolution, ct), "przyjety", ct);
+        return await ChangeAsync(id, () => lifecycle.ChangeAsync(id, p => lifecycle.AdoptAsync(p, resolution, ct), ct), "przyjety", ct);
     }
 
-    /// <summary>The change under the plan's row lock; one the plan's state no longer allows (another tab, another person) is said on the page.</summary>
-    private async Task<IActionResult> ChangeAsync(Guid id, Func<Plan, Task> change, string done, CancellationToken ct)
+    /// <summary>A step of <see cref="PlanLifecycle"/> (under the plan's row lock); one the plan's state no longer allows (another tab, another person) is said on the page.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<Task<Plan?>> step, string done, CancellationToken ct)
     {
         try
         {
-            if (await lifecycle.ChangeAsync(id, change, ct) is null) return NotFound();
+            if (await step() is null) return NotFound();
         }
         catch (PlanStateException ex)
         {

@@ -44,11 +44,13 @@ public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbCont
     /// <summary>"zadanie" after a task was deleted on its page.</summary>
     [BindProperty(SupportsGet = true, Name = "usunieto")] public string? Deleted { get; set; }
 
-    /// <summary>Whether the reader sees the links and forms that change the schedule (the page's handlers check the policy itself).</summary>
-    public bool CanEdit => User.IsInRole(Policies.Roles.Staff) || User.IsInRole(Policies.Roles.TenantAdmin);
+    /// <summary>
+    /// Whether the reader may change the schedule (the staff policy): the links and forms are shown to them, and the
+    /// handlers that change it refuse anyone else — Razor Pages apply authorisation per page, not per handler.
+    /// </summary>
+    public bool CanEdit { get; private set; }
 
-    /// <summary>Razor Pages apply authorisation per page, not per handler: the handlers that change the schedule ask for the staff policy.</summary>
-    private async Task<bool> MayEditAsync() => (await auth.AuthorizeAsync(User, Policies.TenantStaff)).Succeeded;
+    private async Task<bool> MayEditAsync() => CanEdit = (await auth.AuthorizeAsync(User, Policies.TenantStaff)).Succeeded;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -79,6 +81,7 @@ public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbCont
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
+        await MayEditAsync();
         if (await schedules.GetAsync(id, ct) is not { } schedule) return false;
         Schedule = schedule;
         if (schedule.PlanId is { } planId)
