@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using EsRegions.IntegrationTests.Support;
@@ -14,6 +16,7 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private EsRegionsAppFactory? _app;
+    private readonly ConcurrentDictionary<IRequest, DateTime> _inFlight = new();
 
     protected IPage Page { get; private set; } = null!;
     protected string BaseUrl { get; private set; } = "";
@@ -36,9 +39,62 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
         // Generous: a loaded 2-core CI machine hashes passwords and renders pages slowly; a real failure still fails.
         Page.SetDefaultTimeout(60_000);
         Page.SetDefaultNavigationTimeout(60_000);
+        // Requests the page has started and not finished, for the description of a failure (a page whose load never
+        // ends says which request it is waiting for).
+        Page.Request += (_, request) => _inFlight[request] = DateTime.UtcNow;
+        Page.RequestFinished += (_, request) => _inFlight.TryRemove(request, out DateTime _);
+        Page.RequestFailed += (_, request) => _inFlight.TryRemove(request, out DateTime _);
     }
 
     protected Task<IResponse?> OpenAsync(string path) => Page.GotoAsync(BaseUrl + path);
+
+    /// <summary>
+    /// Waits until the page is at an address matching <paramref name="glob"/> (Playwright's globs: ** any text, * any text
+    /// without "/", ? one character) and its document has loaded, as <c>Page.WaitForURLAsync</c> would. That one waits
+    /// for Playwright's "load" event, which it sometimes misses after a form's redirect on a loaded machine: twice in
+    /// twelve runs of SendInvitationsTests with both cores busy, it waited out its 60 s on a page whose document was
+    /// "complete" with no request pending. This asks the document itself, every 100 ms.
+    /// </summary>
+    protected Task WaitForPageAsync(string glob) => WaitForPageAsync(new Regex(GlobPattern(glob)));
+
+    /// <inheritdoc cref="WaitForPageAsync(string)"/>
+    protected Task WaitForPageAsync(Regex url) => WaitForPageAsync(url.IsMatch);
+
+    /// <inheritdoc cref="WaitForPageAsync(string)"/>
+    protected async Task WaitForPageAsync(Func<string, bool> url)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (url(Page.Url))
+            {
+                try
+                {
+                    if (await Page.EvaluateAsync<string>("document.readyState") == "complete" && url(Page.Url)) return;
+                }
+                catch (PlaywrightException)
+                {
+                    // The document went away while it was asked (the navigation went on): ask the next one.
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"After 60 s the page is still at {Page.Url} or has not loaded.");
+            await Task.Delay(100);
+        }
+    }
+
+    private static string GlobPattern(string glob)
+    {
+        var pattern = new System.Text.StringBuilder("^");
+        for (var i = 0; i < glob.Length; i++)
+        {
+            if (glob[i] == '*' && i + 1 < glob.Length && glob[i + 1] == '*') { pattern.Append(".*"); i++; }
+            else if (glob[i] == '*') pattern.Append("[^/]*");
+            else if (glob[i] == '?') pattern.Append('.');
+            else pattern.Append(Regex.Escape(glob[i].ToString()));
+        }
+        return pattern.Append('$').ToString();
+    }
 
     protected EsRegionsAppFactory App => _app!;
 
@@ -155,6 +211,9 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
         {
             var main = await Page.Locator("main").CountAsync() > 0 ? await Page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }) : await Page.ContentAsync();
             output?.WriteLine($"Page at the failure: {Page.Url}{Environment.NewLine}Title: {await Page.TitleAsync()}{Environment.NewLine}" +
+                              $"Document: {await Page.EvaluateAsync<string>("document.readyState")}; requests not finished: " +
+                              (_inFlight.IsEmpty ? "none" : string.Join(", ", _inFlight.Select(r =>
+                                  $"{r.Key.Method} {r.Key.Url} ({(DateTime.UtcNow - r.Value).TotalSeconds:0} s)"))) + Environment.NewLine +
                               (main.Length > 2_000 ? main[..2_000] + " …" : main));
             var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "failures")).FullName;
             var file = Path.Combine(folder, $"{TestContext.Current.Test?.TestDisplayName ?? "test"}.png".Replace('/', '_'));

@@ -52,7 +52,7 @@ public sealed class ApplyToCallTests(PostgresServer postgres) : BrowserAppTestBa
         await Page.GetByLabel("Kogo reprezentujesz i dlaczego chcesz dołączyć?").FillAsync("Prowadzę badania nad spółdzielczością socjalną.");
         await Page.GetByLabel("Zapoznałam/zapoznałem się z informacją o przetwarzaniu danych osobowych (RODO) poniżej.").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zgłoszenie" }).ClickAsync();
-        await Page.WaitForURLAsync($"**/malopolska/nabory/{id}?wyslano=true");
+        await WaitForPageAsync($"**/malopolska/nabory/{id}?wyslano=true");
 
         Assert.Contains("Dziękujemy. Zgłoszenie zostało przyjęte", await Page.Locator("main").InnerTextAsync());
         await AssertAccessibleAsync();

@@ -14,37 +14,37 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
         await SignInAsync(Policies.Roles.Secretary, "malopolska");
         await OpenAsync("/malopolska/komitety");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
-        await Page.WaitForURLAsync("**/komitety/*");
+        await WaitForPageAsync("**/komitety/*");
         await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
         await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
         await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");
         await Page.GetByLabel("Instytucja").FillAsync("OWES Kraków");
         await Page.GetByLabel("Początek kadencji").FillAsync("2026-01-15");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj członka" }).ClickAsync();
-        await Page.WaitForURLAsync("**#sklad");
+        await WaitForPageAsync("**#sklad");
 
         await Maria().GetByRole(AriaRole.Link, new() { Name = "Zmień" }).ClickAsync();
-        await Page.WaitForURLAsync("**/czlonkowie/*");
+        await WaitForPageAsync("**/czlonkowie/*");
         await AssertAccessibleAsync();
         Assert.Equal("maria@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
         await Page.GetByLabel("E-mail").FillAsync("m.wisniewska@owes.example");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
-        await Page.WaitForURLAsync("**#sklad");
+        await WaitForPageAsync("**#sklad");
 
         await Maria().GetByRole(AriaRole.Link, new() { Name = "Zmień" }).ClickAsync();
-        await Page.WaitForURLAsync("**/czlonkowie/*");
+        await WaitForPageAsync("**/czlonkowie/*");
         Assert.Equal("m.wisniewska@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
         var end = Page.GetByRole(AriaRole.Button, new() { Name = "Zakończ członkostwo" });
         await Page.GetByLabel("Data zakończenia członkostwa").FillAsync("2026-01-10");
         Assert.Equal("Zakończyć członkostwo: Maria Wiśniewska?", await ClickAndAnswerAsync(end, confirm: true));
-        await Page.WaitForURLAsync("**#zakonczenie");
+        await WaitForPageAsync("**#zakonczenie");
         Assert.Equal("Kadencja zaczęła się 15 stycznia 2026 r.: członkostwo nie mogło skończyć się wcześniej.",
             (await Page.Locator("#left-err").InnerTextAsync()).Trim());
         await AssertAccessibleAsync("the date's error");
 
         await Page.GetByLabel("Data zakończenia członkostwa").FillAsync("2026-03-31");
         await ClickAndAnswerAsync(end, confirm: true);
-        await Page.WaitForURLAsync("**#sklad");
+        await WaitForPageAsync("**#sklad");
         // Former members are listed apart, folded.
         Assert.Equal("Obecnie nikt nie zasiada w tym zespole.", (await Page.Locator("#sklad + p").InnerTextAsync()).Trim());
         await Page.Locator("summary", new() { HasTextString = "Byli członkowie (1)" }).ClickAsync();

@@ -39,7 +39,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         Assert.True(box!.Width >= 300, $"the comment box is {box.Width}px wide on a phone");
         await whole.GetByRole(AriaRole.Button, new() { Name = "Zapisz uwagi" }).ClickAsync();
 
-        await Page.WaitForURLAsync("**dodano=1**");
+        await WaitForPageAsync("**dodano=1**");
         Assert.Contains("Nowe uwagi: 1", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal("Projekt nie mówi, kto koordynuje działania w powiatach.",
             await Page.Locator("section.reply-element").First.GetByLabel("Uwaga", new() { Exact = true }).InputValueAsync());
@@ -47,7 +47,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
 
         Assert.Equal("Wycofać tę uwagę?",
             await ClickAndAnswerAsync(Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Wycofaj uwagę" }), confirm: true));
-        await Page.WaitForURLAsync("**wycofano=1**");
+        await WaitForPageAsync("**wycofano=1**");
         Assert.Contains("wycofane: 1", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
     }
 
@@ -59,7 +59,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await Page.Locator("section.reply-element").First.Locator("summary").ClickAsync();
         await Page.Locator("section.reply-element").First.GetByLabel("Uwaga", new() { Exact = true }).FillAsync("<b>Uwaga</b> = ważna");
         await Page.Locator("section.reply-element").First.GetByRole(AriaRole.Button, new() { Name = "Zapisz uwagi" }).ClickAsync();
-        await Page.WaitForURLAsync("**dodano=1**");
+        await WaitForPageAsync("**dodano=1**");
         string publicKey;
         await using (var scope = App.ScopeFor(Slug))
             publicKey = (await scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>().Set<Consultation>().SingleAsync(TestContext.Current.CancellationToken)).PublicKey!;
@@ -75,16 +75,16 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await Page.GetByLabel("częściowo uwzględniona").CheckAsync();
         await Page.GetByLabel("Uzasadnienie stanowiska").FillAsync("Koordynację opisze regulamin.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz stanowisko" }).ClickAsync();
-        await Page.WaitForURLAsync("**/uwagi?widok=*");
+        await WaitForPageAsync("**/uwagi?widok=*");
         await OpenAsync($"/{Slug}/konsultacje/{id}");
         await ClickAndAnswerAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Zamknij konsultacje teraz" }), confirm: true);
-        await Page.WaitForURLAsync("**zrobione=zamknieto");
+        await WaitForPageAsync("**zrobione=zamknieto");
         await AssertAxeCleanAsync($"konsultacje/{id}/raport");
         var publish = Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj raport i powiadom uczestników" });
         Assert.StartsWith("Opublikować raport?", await ClickAndAnswerAsync(publish, confirm: false));
         Assert.DoesNotContain("opublikowano", Page.Url);
         await ClickAndAnswerAsync(publish, confirm: true);
-        await Page.WaitForURLAsync("**opublikowano=true");
+        await WaitForPageAsync("**opublikowano=true");
         await AssertAxeCleanAsync($"konsultacje/{id}/raport-publiczny");
         Assert.Contains("Uwaga częściowo uwzględniona", await Page.Locator("main").InnerTextAsync());
         Assert.Contains("<b>Uwaga</b> = ważna", await Page.Locator("main").InnerTextAsync());
@@ -116,7 +116,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await Page.Keyboard.PressAsync("Tab");
         Assert.Equal("Dodaj członków", await Page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync("**zrobione=uczestnicy");
+        await WaitForPageAsync("**zrobione=uczestnicy");
 
         Assert.Contains("Dodano uczestników: 1", await Page.Locator("main").InnerTextAsync());
         Assert.Contains("ewa@owes.example", await Page.Locator("main table").InnerTextAsync());

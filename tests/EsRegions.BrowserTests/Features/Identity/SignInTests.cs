@@ -22,7 +22,7 @@ public sealed class SignInTests(PostgresServer postgres) : BrowserAppTestBase(po
         await Page.GetByLabel("Adres e-mail").FillAsync("sekretarz@mkres.example");
         await Page.GetByLabel("Hasło").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
-        await Page.WaitForURLAsync("**/malopolska/");
+        await WaitForPageAsync("**/malopolska/");
 
         Assert.Equal(1, await Page.GetByRole(AriaRole.Button, new() { Name = "Wyloguj się" }).CountAsync());
         Assert.Equal(0, await Page.GetByRole(AriaRole.Link, new() { Name = "Wysyłka e-maili" }).CountAsync());

@@ -27,13 +27,13 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
         await Page.GetByLabel("Do godziny").FillAsync("12:00");
         await Page.GetByLabel("Miejsce").FillAsync("Kraków, ul. Racławicka 56");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/kalendarz/[0-9a-f-]{36}$"));
+        await WaitForPageAsync(new Regex("/kalendarz/[0-9a-f-]{36}$"));
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Wyślij zaproszenia" }).ClickAsync();
         await AssertAccessibleAsync();
         await Page.GetByLabel("Inne osoby").FillAsync("Jan Kowalski <jan@owes.example>\nanna@jst.example");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Wyślij zaproszenia" }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/wysylka/"));
+        await WaitForPageAsync(new Regex("/wysylka/"));
 
         Assert.Contains("Wiadomości: 2", await Page.Locator("#batch-summary").InnerTextAsync());
         Assert.Equal(2, await Page.Locator("#batch-progress tbody tr").CountAsync());
@@ -59,7 +59,7 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
         Assert.Equal(0, await CancellationsAsync());
 
         await ClickAndAnswerAsync(cancel, confirm: true);
-        await Page.WaitForURLAsync(new Regex("/wysylka/"));
+        await WaitForPageAsync(new Regex("/wysylka/"));
 
         Assert.Equal(2, await CancellationsAsync());
 
@@ -119,7 +119,7 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
         await Page.GetByLabel("Rodzaj").SelectOptionAsync(new SelectOptionValue { Label = "posiedzenie" });
         await Page.GetByLabel("Komitet lub zespół").SelectOptionAsync(new SelectOptionValue { Label = "RKRES" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Pokaż" }).ClickAsync();
-        await Page.WaitForURLAsync(new Regex("rodzaj=Sitting"));
+        await WaitForPageAsync(new Regex("rodzaj=Sitting"));
         Assert.Equal(4, await Page.Locator("main tbody tr").CountAsync());
     }
 

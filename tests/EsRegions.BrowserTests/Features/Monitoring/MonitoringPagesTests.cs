@@ -29,7 +29,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         await Page.GetByLabel("Adres e-mail").FillAsync("owes@olsztyn.example");
         await Page.GetByLabel("Hasło").FillAsync(Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj się" }).ClickAsync();
-        await Page.WaitForURLAsync("**/warmia-mazury/");
+        await WaitForPageAsync("**/warmia-mazury/");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Monitoring", Exact = true }).ClickAsync();
         await AssertAccessibleAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Wartości za 2024" }).ClickAsync();
@@ -46,7 +46,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         await AssertAccessibleAsync();
         await Page.GetByLabel("Komentarz (wyjaśnienie, gdy wartość odbiega od docelowej)").FillAsync("Dwa nabory przesunięto na 2025 r.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz wartość" }).ClickAsync();
-        await Page.WaitForURLAsync("**zapisano=true");
+        await WaitForPageAsync("**zapisano=true");
         Assert.Equal("Zapisano wartość.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("Dwa nabory przesunięto na 2025 r.", await Page.Locator("table").InnerTextAsync());
 
@@ -63,7 +63,7 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         await Page.GetByLabel("Od roku").FillAsync("2024");
         await Page.GetByLabel("Do roku").FillAsync("2024");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Porównaj" }).ClickAsync();
-        await Page.WaitForURLAsync("**porownanie?*");
+        await WaitForPageAsync("**porownanie?*");
 
         var rows = Page.Locator("section table tbody tr");
         Assert.Equal(2, await rows.CountAsync());

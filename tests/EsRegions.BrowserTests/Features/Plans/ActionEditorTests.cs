@@ -13,9 +13,9 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/*");
+        await WaitForPageAsync("**/plany/*");
         await Page.Locator("a[href*='nowe-dzialanie']").First.ClickAsync();
-        await Page.WaitForURLAsync("**/nowe-dzialanie?kierunek=*");
+        await WaitForPageAsync("**/nowe-dzialanie?kierunek=*");
         await AssertAccessibleAsync();
 
         await Page.GetByLabel("Numer działania").FillAsync("4");
@@ -23,7 +23,7 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await Page.GetByLabel("Termin realizacji").FillAsync("III-IV kwartał 2024");
         await Page.GetByLabel("Realizatorzy (jeden w wierszu)").FillAsync("ROPS\nOWES");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj działanie" }).ClickAsync();
-        await Page.WaitForURLAsync("**/edycja");
+        await WaitForPageAsync("**/edycja");
         await AssertAccessibleAsync();
 
         await Page.GetByLabel("Nazwa wskaźnika").FillAsync("Liczba spotkań");
@@ -38,7 +38,7 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await Page.GetByLabel("Kwota (zł)").FillAsync("10 000");
         await Page.GetByLabel("Źródło finansowania").FillAsync("FEdM");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/*#a-*");
+        await WaitForPageAsync("**/plany/*#a-*");
 
         var row = Page.Locator("table.plan-actions tbody tr", new() { HasTextString = "Spotkania sieciujące PES i JST." });
         Assert.Contains("Liczba spotkań – 4", await row.InnerTextAsync());
@@ -54,9 +54,9 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/*");
+        await WaitForPageAsync("**/plany/*");
         await Page.GetByRole(AriaRole.Link, new() { Name = "1. Kompleksowe szkolenia kadry CUS." }).ClickAsync();
-        await Page.WaitForURLAsync("**/edycja");
+        await WaitForPageAsync("**/edycja");
         var indicators = await Page.Locator("input[id$='-name'][id^='ind-']").CountAsync();
 
         await Page.GetByLabel("Numer działania").FillAsync("7");
@@ -64,7 +64,7 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         await Page.GetByLabel("Kierunek interwencji").SelectOptionAsync(target!);
         await Page.Locator("#ind-0-remove").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/*#a-*");
+        await WaitForPageAsync("**/plany/*#a-*");
 
         var lastTable = Page.Locator("table.plan-actions").Last;
         var moved = lastTable.Locator("tbody tr", new() { HasTextString = "Kompleksowe szkolenia kadry CUS." });
@@ -72,14 +72,14 @@ public sealed class ActionEditorTests(PostgresServer postgres) : BrowserAppTestB
         Assert.Equal(indicators - 2, await moved.Locator("td ul").First.Locator("li").CountAsync()); // one removed, the blank row adds none
 
         await moved.GetByRole(AriaRole.Link).ClickAsync();
-        await Page.WaitForURLAsync("**/edycja");
+        await WaitForPageAsync("**/edycja");
         // Deleting asks first; answered "no", nothing is sent and the action stays.
         var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Usuń działanie 7" });
         Assert.Equal("Usunąć działanie 7 z planu razem z jego wskaźnikami i budżetem?", await ClickAndAnswerAsync(delete, confirm: false));
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.EndsWith("/edycja", Page.Url);
         await ClickAndAnswerAsync(delete, confirm: true);
-        await Page.WaitForURLAsync("**/plany/*");
+        await WaitForPageAsync("**/plany/*");
         Assert.Equal(43, await Page.Locator("table.plan-actions tbody tr").CountAsync());
         Assert.Equal(0, await Page.Locator("table.plan-actions tbody tr", new() { HasTextString = "Kompleksowe szkolenia kadry CUS." }).CountAsync());
     }

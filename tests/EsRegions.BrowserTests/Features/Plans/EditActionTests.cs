@@ -13,9 +13,9 @@ public sealed class EditActionTests(PostgresServer postgres) : BrowserAppTestBas
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roczny Plan Działania dla ekonomii społecznej na 2024 r." }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/*");
+        await WaitForPageAsync("**/plany/*");
         await Page.GetByRole(AriaRole.Link, new() { Name = "1. Kompleksowe szkolenia kadry CUS." }).ClickAsync();
-        await Page.WaitForURLAsync("**/edycja");
+        await WaitForPageAsync("**/edycja");
         await AssertAccessibleAsync();
 
         await Page.GetByLabel("Nazwa działania").FillAsync("");
@@ -27,7 +27,7 @@ public sealed class EditActionTests(PostgresServer postgres) : BrowserAppTestBas
         await Page.GetByLabel("Nazwa działania").FillAsync("Kompleksowe szkolenia kadry CUS i OPS.");
         await Page.GetByLabel("Termin realizacji").FillAsync("III-IV kwartał 2024");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/*#a-*");
+        await WaitForPageAsync("**/plany/*#a-*");
 
         Assert.Contains("projekt", await Page.Locator("p.lead").InnerTextAsync());
         Assert.Contains("Kompleksowe szkolenia kadry CUS i OPS.", await Page.Locator("main").InnerTextAsync());

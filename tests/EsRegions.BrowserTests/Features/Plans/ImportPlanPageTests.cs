@@ -21,7 +21,7 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTes
         await SignInAsync(Policies.Roles.Staff, "malopolska");
         await OpenAsync("/malopolska/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Importuj plan z pliku" }).ClickAsync();
-        await Page.WaitForURLAsync("**/plany/import");
+        await WaitForPageAsync("**/plany/import");
         await Page.GetByLabel("Plik planu (XLSX albo JSON)").SetInputFilesAsync(new FilePayload
         {
             Name = "plan-2027.json", MimeType = "application/json",
@@ -69,7 +69,7 @@ public sealed class ImportPlanPageTests(PostgresServer postgres) : BrowserAppTes
         await Page.GetByLabel("Plik planu (XLSX albo JSON)").SetInputFilesAsync(spreadsheet);
         await Page.GetByLabel("Roczny plan działania").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Importuj plan" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.EndsWith("/plany/import"));
+        await WaitForPageAsync(url => !url.EndsWith("/plany/import"));
 
         var imported = (await api.GetFromJsonAsync<List<PlanSummaryDto>>("/malopolska/api/v1/plans", ct))!.Single(p => p.Id != existing.Id);
         Assert.EndsWith($"/malopolska/plany/{imported.Id}", Page.Url);

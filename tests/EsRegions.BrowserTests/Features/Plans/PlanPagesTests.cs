@@ -25,18 +25,18 @@ public sealed class PlanPagesTests(PostgresServer postgres) : BrowserAppTestBase
 
         await Page.GetByLabel("Realizator").SelectOptionAsync("GUS");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
-        await Page.WaitForURLAsync("**realizator=GUS**");
+        await WaitForPageAsync("**realizator=GUS**");
         var rows = Page.Locator("table.plan-actions tbody tr");
         Assert.Equal(1, await rows.CountAsync());
         Assert.Contains("Diagnoza potrzeb", await rows.First.InnerTextAsync());
 
         await Page.GetByLabel("Kwartał").SelectOptionAsync("1");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).ClickAsync();
-        await Page.WaitForURLAsync("**kwartal=1**");
+        await WaitForPageAsync("**kwartal=1**");
         Assert.Contains("Żadne działanie nie spełnia warunków filtru.", await Page.Locator("main").InnerTextAsync()); // GUS works II–IV kw.
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Widok do druku" }).ClickAsync();
-        await Page.WaitForURLAsync("**druk=true**");
+        await WaitForPageAsync("**druk=true**");
         Assert.Equal(7, await Page.Locator("table.plan-actions").First.Locator("thead th").CountAsync());
         Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Filtruj" }).CountAsync());
     }

@@ -15,13 +15,13 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : BrowserAppTest
         await OpenAsync("/mazowsze/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Plan Rozwoju Ekonomii Społecznej na Mazowszu na lata 2021-2030" }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Stan planu: konsultacje, przyjęcie uchwałą, archiwum" }).ClickAsync();
-        await Page.WaitForURLAsync("**/stan");
+        await WaitForPageAsync("**/stan");
         Assert.Equal("projekt →", (await Page.Locator("[aria-current=step]").InnerTextAsync()).Trim());
         await AssertAccessibleAsync("draft");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Oznacz jako przekazany do konsultacji" }).FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
-        await Page.WaitForURLAsync("**/stan?zrobione=konsultacje");
+        await WaitForPageAsync("**/stan?zrobione=konsultacje");
         Assert.Equal("Plan przekazany do konsultacji.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal("w konsultacjach →", (await Page.Locator("[aria-current=step]").InnerTextAsync()).Trim());
 
@@ -32,7 +32,7 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : BrowserAppTest
         await AssertAccessibleAsync("refused");
         await Page.GetByLabel("Numer uchwały").FillAsync("1234/2026");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Przyjmij plan" }).ClickAsync();
-        await Page.WaitForURLAsync("**/stan?zrobione=przyjety");
+        await WaitForPageAsync("**/stan?zrobione=przyjety");
         Assert.Contains("uchwała 1234/2026 Zarządu Województwa Mazowieckiego z dnia 30 listopada 2026 r.",
             await Page.GetByRole(AriaRole.Table).InnerTextAsync());
         Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
@@ -41,7 +41,7 @@ public sealed class PlanStatePageTests(PostgresServer postgres) : BrowserAppTest
         Assert.StartsWith("Przenieść do archiwum: Plan Rozwoju", await ClickAndAnswerAsync(archive, confirm: false));
         Assert.Equal("przyjęty →", (await Page.Locator("[aria-current=step]").InnerTextAsync()).Trim());
         await ClickAndAnswerAsync(archive, confirm: true);
-        await Page.WaitForURLAsync("**/stan?zrobione=archiwum");
+        await WaitForPageAsync("**/stan?zrobione=archiwum");
         Assert.Equal("archiwalny", (await Page.Locator("[aria-current=step]").InnerTextAsync()).Trim());
         await AssertAccessibleAsync("archived");
     }

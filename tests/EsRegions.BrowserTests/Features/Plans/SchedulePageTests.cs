@@ -21,7 +21,7 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
 
         var swot = Page.Locator("table.schedule-grid tbody tr", new() { Has = Page.Locator("th", new() { HasTextString = "Opracowanie analizy SWOT" }) });
         await swot.GetByRole(AriaRole.Link).ClickAsync();
-        await Page.WaitForURLAsync("**/zadania/*");
+        await WaitForPageAsync("**/zadania/*");
         Assert.Empty(await AccessibilityViolationsAsync());
         await Page.GetByLabel("Od kwartału").SelectOptionAsync("2019-Q4");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
@@ -30,7 +30,7 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         await Page.GetByLabel("Do kwartału").SelectOptionAsync("2020-Q1");
         await Page.GetByLabel("Status").SelectOptionAsync("inProgress");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
-        await Page.WaitForURLAsync("**/harmonogramy/*#t-*");
+        await WaitForPageAsync("**/harmonogramy/*#t-*");
 
         var row = Page.Locator("table.schedule-grid tbody tr", new() { Has = Page.Locator("th", new() { HasTextString = "Opracowanie analizy SWOT" }) });
         Assert.Equal(2, await row.Locator("td.schedule-mark").CountAsync());
@@ -45,7 +45,7 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         await SignInAsync(Policies.Roles.Staff, "lubelskie");
         await OpenAsync("/lubelskie/plany");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Nowy harmonogram opracowania planu" }).ClickAsync();
-        await Page.WaitForURLAsync("**/harmonogramy/nowy");
+        await WaitForPageAsync("**/harmonogramy/nowy");
         await AssertAccessibleAsync("new");
         await Page.GetByLabel("Tytuł").FillAsync("Harmonogram opracowania planu 2027-2030");
         await Page.GetByLabel("Plan, który powstaje").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -55,13 +55,13 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         await Page.GetByLabel("Oznaczenie").FillAsync("I");
         await Page.GetByLabel("Nazwa etapu").FillAsync("Diagnoza");
         await Page.GetByLabel("Nazwa etapu").PressAsync("Enter");
-        await Page.WaitForURLAsync("**dodano=etap*");
+        await WaitForPageAsync("**dodano=etap*");
         await Page.GetByLabel("Nazwa zadania").FillAsync("Analiza SWOT");
         await Page.GetByLabel("Od kwartału").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Page.GetByLabel("Do kwartału").SelectOptionAsync(new SelectOptionValue { Index = 2 });
         await Page.GetByLabel("Odpowiada").FillAsync("ROPS Lublin");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj zadanie" }).ClickAsync();
-        await Page.WaitForURLAsync("**dodano=zadanie*");
+        await WaitForPageAsync("**dodano=zadanie*");
 
         Assert.Equal("Zadanie dodane.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
         var row = Page.Locator("table.schedule-grid tbody tr", new() { Has = Page.Locator("th", new() { HasTextString = "Analiza SWOT" }) });

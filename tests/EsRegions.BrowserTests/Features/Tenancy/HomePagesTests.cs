@@ -13,7 +13,7 @@ public sealed class HomePagesTests(PostgresServer postgres) : BrowserAppTestBase
 
         Assert.Equal(4, await Page.Locator("article.region-card").CountAsync());
         await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Województwo małopolskie" }).ClickAsync();
-        await Page.WaitForURLAsync("**/malopolska/");
+        await WaitForPageAsync("**/malopolska/");
         Assert.Contains("Regionalny Ośrodek Polityki Społecznej w Krakowie", await Page.Locator("main").InnerTextAsync());
     }
 
