@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using EsRegions.BrowserTests.Browser;
 using EsRegions.IntegrationTests.Support;
 using EsRegions.Web.Infrastructure.Security;
@@ -70,4 +72,51 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
         await AssertAccessibleAsync("filled");
     }
+
+    [Fact]
+    public async Task On_a_phone_staff_move_a_phase_up_delete_one_after_a_question_and_are_shown_the_tasks_new_quarters_would_leave_out()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await SignInAsync(Policies.Roles.Staff, "lubelskie");
+        var api = ApiClientAs(Policies.Roles.Staff, "lubelskie");
+        var created = await api.PostAsJsonAsync("/lubelskie/api/v1/schedules", new { title = "Harmonogram 2027", from = "2027-Q1", to = "2027-Q4" }, Ct);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var phases = new List<Guid>();
+        foreach (var (code, title) in new[] { ("I", "Diagnoza"), ("II", "Konsultacje") })
+        {
+            var phase = await api.PostAsJsonAsync($"/lubelskie/api/v1/schedules/{id}/phases", new { code, title }, Ct);
+            phases.Add((await phase.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+        }
+        (await api.PostAsJsonAsync($"/lubelskie/api/v1/schedules/{id}/tasks", new { phaseId = phases[0], title = "Analiza SWOT", from = "2027-Q1", to = "2027-Q2" }, Ct))
+            .EnsureSuccessStatusCode();
+
+        await OpenAsync($"/lubelskie/harmonogramy/{id}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Zmień: II Konsultacje" }).ClickAsync();
+        await WaitForPageAsync("**/etapy/*");
+        await AssertAccessibleAsync("phase");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Przesuń wyżej" }).ClickAsync();
+        await WaitForPageAsync("**przeniesiono=gora");
+        Assert.Equal("Etap jest teraz na miejscu 1 z 2.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Przesuń wyżej" }).CountAsync());
+
+        var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Usuń etap" });
+        Assert.Equal("Usunąć etap „II Konsultacje” z jego zadaniami (liczba zadań: 0)? Tego nie można cofnąć.", await ClickAndAnswerAsync(delete, confirm: false));
+        Assert.EndsWith("przeniesiono=gora", Page.Url);
+        await ClickAndAnswerAsync(delete, confirm: true);
+        await WaitForPageAsync("**usunieto=etap");
+        Assert.Equal(["I Diagnoza"], (await Page.Locator("table.schedule-grid tbody th[scope=rowgroup]").AllInnerTextsAsync()).Select(t => t.Trim()));
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Zmień tytuł, plan lub kwartały harmonogramu albo go usuń" }).ClickAsync();
+        await WaitForPageAsync("**/edycja");
+        await AssertAccessibleAsync("schedule");
+        await Page.GetByLabel("Od kwartału").SelectOptionAsync("2027-Q2");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Zapisz" }).ClickAsync();
+
+        Assert.Equal("Niektóre zadania wykraczają poza te kwartały; zmień najpierw ich kwartały.", await Page.Locator("#from-error").InnerTextAsync());
+        Assert.Equal("Analiza SWOT", await Page.Locator("#outside").GetByRole(AriaRole.Link).InnerTextAsync());
+        Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
+        await AssertAccessibleAsync("refused");
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans.Schedules;
 
-/// <summary>Staff change a schedule task's name, status, quarters, owner or note, or delete it; its reminders follow the change.</summary>
+/// <summary>Staff change a schedule task's name, phase, status, quarters, owner or note, or delete it; its reminders follow the change.</summary>
 [TenantScoped]
 [Authorize(Policy = Policies.TenantStaff)]
-public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminders reminders, ScheduleAuthoring authoring) : PageModel
+public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleAuthoring authoring) : PageModel
 {
     public sealed class Input
     {
@@ -22,11 +22,13 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
         public string? Owner { get; set; }
         public string? Note { get; set; }
         public string? Title { get; set; }
+        public Guid? PhaseId { get; set; }
     }
 
     [BindProperty] public Input Form { get; set; } = new();
     public PlanSchedule Schedule { get; private set; } = null!;
     public ScheduleTask Item { get; private set; } = null!;
+    public IReadOnlyList<SchedulePhase> Phases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken ct)
     {
@@ -34,22 +36,18 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
         Form = new Input
         {
             Status = ScheduleQueries.StatusText(Item.Status), From = Item.From?.ToString(), To = Item.To?.ToString(), Owner = Item.Owner, Note = Item.Note,
-            Title = Item.Title,
+            Title = Item.Title, PhaseId = Item.PhaseId,
         };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid taskId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, taskId, ct)) return NotFound();
-        var change = new ScheduleTaskChange(Form.Status, Form.From, Form.To, Form.Owner, Form.Note, Form.Title ?? "");
-        var errors = change.Validate(Schedule, out var status, out var from, out var to);
-        ModelState.AddFieldErrors("Form", errors);
-        if (errors.Count > 0) return Page();
-        Item.Update(status, from, to, Form.Owner, Form.Note, Form.Title);
-        await reminders.SyncAsync(Item, ct);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"{Request.PathBase}/harmonogramy/{id}#t-{taskId}");
+        var change = new ScheduleTaskChange(Form.Status, Form.From, Form.To, Form.Owner, Form.Note, Form.Title ?? "", Form.PhaseId);
+        if (await authoring.ChangeTaskAsync(id, taskId, change, ct) is not { } outcome) return NotFound();
+        if (outcome.Result is not null) return Redirect($"{Request.PathBase}/harmonogramy/{id}#t-{taskId}");
+        ModelState.AddFieldErrors("Form", outcome.Errors);
+        return await LoadAsync(id, taskId, ct) ? Page() : NotFound();
     }
 
     /// <summary>A task added by mistake is deleted, and its reminder with it.</summary>
@@ -63,6 +61,7 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleReminde
     {
         Schedule = (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == id, ct))!;
         Item = (await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == id, ct))!;
+        Phases = await db.Set<SchedulePhase>().Where(p => p.ScheduleId == id).OrderBy(p => p.Position).ToListAsync(ct);
         return Schedule is not null && Item is not null;
     }
 }

@@ -30,7 +30,7 @@ public sealed class NewScheduleModel(EsRegionsDbContext db, ScheduleAuthoring au
     [BindProperty] public Input Form { get; set; } = new();
     public IReadOnlyList<(Guid Id, string Title)> Plans { get; private set; } = [];
 
-    /// <summary>The quarters offered: from three years back to ten ahead.</summary>
+    /// <summary>The quarters offered (<see cref="OfferedQuarters"/>).</summary>
     public IReadOnlyList<Quarter> Quarters { get; private set; } = [];
 
     /// <summary>From a plan's page: <paramref name="plan"/> is chosen and the title proposed after it.</summary>
@@ -47,7 +47,7 @@ public sealed class NewScheduleModel(EsRegionsDbContext db, ScheduleAuthoring au
     {
         // A plan is looked up in this region only (another region's id is refused by the rules like an unknown one).
         var outcome = await authoring.CreateAsync(new NewScheduleRequest(Form.Title, Form.PlanId, Form.From, Form.To, Form.Heading), ct);
-        if (outcome.Added is { } schedule) return Redirect($"{Request.PathBase}/harmonogramy/{schedule.Id}");
+        if (outcome.Result is { } schedule) return Redirect($"{Request.PathBase}/harmonogramy/{schedule.Id}");
         ModelState.AddFieldErrors("Form", outcome.Errors);
         await LoadAsync(ct);
         return Page();
@@ -57,7 +57,9 @@ public sealed class NewScheduleModel(EsRegionsDbContext db, ScheduleAuthoring au
     {
         Plans = (await db.Set<Plan>().Where(p => p.Status != PlanStatus.Archived).OrderByDescending(p => p.YearFrom).ThenBy(p => p.Title)
             .Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title)).ToList();
-        var year = PolishCalendar.WarsawDate(clock.GetUtcNow()).Year;
-        Quarters = Quarter.Range(new Quarter(year - 3, 1), new Quarter(year + 10, 4)).ToList();
+        Quarters = OfferedQuarters(PolishCalendar.WarsawDate(clock.GetUtcNow()).Year);
     }
+
+    /// <summary>From three years back to ten ahead of <paramref name="year"/>.</summary>
+    public static IReadOnlyList<Quarter> OfferedQuarters(int year) => Quarter.Range(new Quarter(year - 3, 1), new Quarter(year + 10, 4)).ToList();
 }

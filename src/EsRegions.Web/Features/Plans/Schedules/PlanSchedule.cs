@@ -30,6 +30,13 @@ public sealed class PlanSchedule : ITenantOwned
         (PlanId, Title, Heading, From, To, Source, Notes, SourceFile) = (planId, title, heading, from, to, source, notes.ToList(), sourceFile);
     }
 
+    /// <summary>Staff correct the schedule's title, plan, heading or quarters (the caller checks that no task falls outside them).</summary>
+    public void Change(Guid? planId, string title, string? heading, Quarter from, Quarter to)
+    {
+        if (to < from) throw new ArgumentException("A schedule cannot end before it starts.", nameof(to));
+        (PlanId, Title, Heading, From, To) = (planId, title, heading, from, to);
+    }
+
     public IEnumerable<Quarter> Quarters => Quarter.Range(From, To);
 
     public bool Covers(Quarter q) => q >= From && q <= To;
@@ -50,6 +57,10 @@ public sealed class SchedulePhase : ITenantOwned
 
     public SchedulePhase(Guid scheduleId, int position, string code, string title, IEnumerable<string> details) =>
         (ScheduleId, Position, Code, Title, Details) = (scheduleId, position, code, title, details.ToList());
+
+    public void Rename(string code, string title) => (Code, Title) = (code, title);
+
+    public void MoveTo(int position) => Position = position;
 }
 
 internal sealed class PlanScheduleConfiguration : IEntityTypeConfiguration<PlanSchedule>

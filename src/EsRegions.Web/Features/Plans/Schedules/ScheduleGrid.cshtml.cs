@@ -41,8 +41,11 @@ public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbCont
     /// <summary>What was just added ("etap", "zadanie"), said once after the redirect.</summary>
     [BindProperty(SupportsGet = true, Name = "dodano")] public string? Added { get; set; }
 
-    /// <summary>"zadanie" after a task was deleted on its page.</summary>
+    /// <summary>"zadanie" or "etap" after a task or a phase was deleted on its page.</summary>
     [BindProperty(SupportsGet = true, Name = "usunieto")] public string? Deleted { get; set; }
+
+    /// <summary>"harmonogram" or "etap" after the schedule or a phase was corrected on its page.</summary>
+    [BindProperty(SupportsGet = true, Name = "zmieniono")] public string? Changed { get; set; }
 
     /// <summary>
     /// Whether the reader may change the schedule (the staff policy): the links and forms are shown to them, and the
@@ -58,7 +61,7 @@ public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbCont
     {
         if (!await MayEditAsync()) return Forbid();
         if (await authoring.AddPhaseAsync(id, new NewPhaseRequest(NewPhase.Code, NewPhase.Title), ct) is not { } outcome) return NotFound();
-        if (outcome.Added is { } phase) return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=etap#p-{phase.Id}");
+        if (outcome.Result is { } phase) return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=etap#p-{phase.Id}");
         return await RefusedAsync(id, "NewPhase", outcome.Errors, ct);
     }
 
@@ -67,7 +70,7 @@ public sealed class ScheduleGridModel(ScheduleQueries schedules, EsRegionsDbCont
         if (!await MayEditAsync()) return Forbid();
         var request = new NewTaskRequest(NewTask.PhaseId, NewTask.Title, NewTask.From, NewTask.To, NewTask.Owner);
         if (await authoring.AddTaskAsync(id, request, ct) is not { } outcome) return NotFound();
-        if (outcome.Added is { } task) return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=zadanie#t-{task.Id}");
+        if (outcome.Result is { } task) return Redirect($"{Request.PathBase}/harmonogramy/{id}?dodano=zadanie#t-{task.Id}");
         return await RefusedAsync(id, "NewTask", outcome.Errors, ct);
     }
 

@@ -44,6 +44,9 @@ public sealed class ScheduleTask : ITenantOwned
         Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
 
+    /// <summary>The task moves to the end of another phase of its schedule (or to <paramref name="position"/> in its own).</summary>
+    public void MoveTo(Guid phaseId, int position) => (PhaseId, Position) = (phaseId, position);
+
     public bool Covers(Quarter q) => From is { } f && To is { } t && q >= f && q <= t;
 
     private static void CheckRange(Quarter? from, Quarter? to)

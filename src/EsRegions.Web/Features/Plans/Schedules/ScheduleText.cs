@@ -21,3 +21,9 @@ public static class ScheduleText
         ? English ? $"Q{q.Number} {q.Year}" : q.Display
         : "";
 }
+
+/// <summary>The options of a quarter &lt;select&gt; (_QuarterOptions): the quarters offered, the one chosen ("2027-Q1") and the empty choice's text.</summary>
+public sealed record QuarterOptions(IEnumerable<Quarter> Quarters, string? Selected, string Empty);
+
+/// <summary>What the schedule's fields (_ScheduleFields) show: the form typed or stored, the region's plans and the quarters offered.</summary>
+public sealed record ScheduleFields(NewScheduleModel.Input Form, IReadOnlyList<(Guid Id, string Title)> Plans, IReadOnlyList<Quarter> Quarters);

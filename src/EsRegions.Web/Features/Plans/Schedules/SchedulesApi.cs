@@ -1,7 +1,5 @@
-using EsRegions.Web.Infrastructure.Data;
 using EsRegions.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace EsRegions.Web.Features.Plans.Schedules;
 
@@ -16,7 +14,8 @@ internal static class SchedulesApi
         schedules.MapGet("/{id:guid}", GetAsync).WithName("GetSchedule")
             .WithSummary("A drafting schedule: its quarters, phases and tasks (quarters null where the source does not say)");
         schedules.MapPut("/{id:guid}/tasks/{taskId:guid}", UpdateTaskAsync).WithName("UpdateScheduleTask")
-            .WithSummary("Changes a task's status (planned, inProgress, done), quarters, owner, note or title (omitted: kept); reminders follow")
+            .WithSummary("Changes a task's status (planned, inProgress, done), quarters, owner, note, title or phaseId (title and phaseId omitted: kept; "
+                + "another phase: the task moves to its end); reminders follow")
             .RequireAuthorization(Policies.TenantStaff);
         schedules.MapPost("/", CreateAsync).WithName("CreateSchedule")
             .WithSummary("Starts a drafting schedule (quarters yyyy-Qn, at most 40; planId optional); 201 with Location, 400 naming each field")
@@ -26,6 +25,18 @@ internal static class SchedulesApi
             .RequireAuthorization(Policies.TenantStaff);
         schedules.MapPost("/{id:guid}/tasks", AddTaskAsync).WithName("AddScheduleTask")
             .WithSummary("Adds a planned task to a phase (quarters within the schedule, both or neither); its end reminder is scheduled")
+            .RequireAuthorization(Policies.TenantStaff);
+        schedules.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateSchedule")
+            .WithSummary("Corrects a schedule's title, planId, heading and quarters (all as when starting it); 400 when a task would fall outside the quarters")
+            .RequireAuthorization(Policies.TenantStaff);
+        schedules.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteSchedule")
+            .WithSummary("Deletes a schedule with its phases and tasks; the tasks' reminders still to go out are cancelled. 409 for one loaded from the region's files")
+            .RequireAuthorization(Policies.TenantStaff);
+        schedules.MapPut("/{id:guid}/phases/{phaseId:guid}", UpdatePhaseAsync).WithName("UpdateSchedulePhase")
+            .WithSummary("Renames a phase (code, title) and, with position (0 first), moves it among the schedule's phases")
+            .RequireAuthorization(Policies.TenantStaff);
+        schedules.MapDelete("/{id:guid}/phases/{phaseId:guid}", DeletePhaseAsync).WithName("DeleteSchedulePhase")
+            .WithSummary("Deletes a phase with its tasks; their reminders still to go out are cancelled")
             .RequireAuthorization(Policies.TenantStaff);
         schedules.MapDelete("/{id:guid}/tasks/{taskId:guid}", DeleteTaskAsync).WithName("DeleteScheduleTask")
             .WithSummary("Deletes a task; its reminders still to go out are cancelled")
@@ -39,7 +50,7 @@ internal static class SchedulesApi
         NewScheduleRequest request, ScheduleAuthoring authoring, HttpRequest http, CancellationToken ct)
     {
         var outcome = await authoring.CreateAsync(request, ct);
-        return outcome.Added is { } s
+        return outcome.Result is { } s
             ? TypedResults.Created($"{http.PathBase}/api/v1/schedules/{s.Id}", ScheduleQueries.Summary(s))
             : TypedResults.ValidationProblem(outcome.Errors, title: Refused);
     }
@@ -49,7 +60,7 @@ internal static class SchedulesApi
         await authoring.AddPhaseAsync(id, request, ct) switch
         {
             null => TypedResults.NotFound(),
-            { Added: { } p } => TypedResults.Created($"{http.PathBase}/api/v1/schedules/{id}", new SchedulePhaseDto(p.Id, p.Code, p.Title, p.Details, [])),
+            { Result: { } p } => TypedResults.Created($"{http.PathBase}/api/v1/schedules/{id}", new SchedulePhaseDto(p.Id, p.Code, p.Title, p.Details, [])),
             var refused => TypedResults.ValidationProblem(refused.Errors, title: Refused),
         };
 
@@ -58,9 +69,42 @@ internal static class SchedulesApi
         await authoring.AddTaskAsync(id, request, ct) switch
         {
             null => TypedResults.NotFound(),
-            { Added: { } t } => TypedResults.Created($"{http.PathBase}/api/v1/schedules/{id}", ScheduleQueries.Task(t)),
+            { Result: { } t } => TypedResults.Created($"{http.PathBase}/api/v1/schedules/{id}", ScheduleQueries.Task(t)),
             var refused => TypedResults.ValidationProblem(refused.Errors, title: Refused),
         };
+
+    private static async Task<Results<Ok<ScheduleSummaryDto>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, NewScheduleRequest request, ScheduleAuthoring authoring, CancellationToken ct) =>
+        await authoring.ChangeAsync(id, request, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Result: { } s } => TypedResults.Ok(ScheduleQueries.Summary(s)),
+            var refused => TypedResults.ValidationProblem(refused.Errors, title: Refused),
+        };
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(Guid id, ScheduleAuthoring authoring, CancellationToken ct) =>
+        await authoring.DeleteAsync(id, ct) switch
+        {
+            ScheduleDeletion.Deleted => TypedResults.NoContent(),
+            ScheduleDeletion.LoadedFromFile => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The schedule was not deleted.",
+                detail: FromFileRefusal),
+            _ => TypedResults.NotFound(),
+        };
+
+    /// <summary>Why a schedule loaded from the region's files is not deleted (the page says it too).</summary>
+    public const string FromFileRefusal = "Harmonogram wczytano z danych regionu (tenants/); usunięty, wróciłby przy następnym uruchomieniu, więc się go nie usuwa.";
+
+    private static async Task<Results<Ok<SchedulePhaseDto>, NotFound, ValidationProblem>> UpdatePhaseAsync(
+        Guid id, Guid phaseId, PhaseChange change, ScheduleAuthoring authoring, ScheduleQueries q, CancellationToken ct) =>
+        await authoring.ChangePhaseAsync(id, phaseId, change, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Result: not null } => TypedResults.Ok((await q.GetAsync(id, ct))!.Phases.Single(p => p.Id == phaseId)),
+            var refused => TypedResults.ValidationProblem(refused.Errors, title: Refused),
+        };
+
+    private static async Task<Results<NoContent, NotFound>> DeletePhaseAsync(Guid id, Guid phaseId, ScheduleAuthoring authoring, CancellationToken ct) =>
+        await authoring.DeletePhaseAsync(id, phaseId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeleteTaskAsync(Guid id, Guid taskId, ScheduleAuthoring authoring, CancellationToken ct) =>
         await authoring.DeleteTaskAsync(id, taskId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
@@ -69,16 +113,11 @@ internal static class SchedulesApi
         await q.GetAsync(id, ct) is { } s ? TypedResults.Ok(s) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ScheduleTaskDto>, NotFound, ValidationProblem>> UpdateTaskAsync(
-        Guid id, Guid taskId, ScheduleTaskChange change, EsRegionsDbContext db, ScheduleReminders reminders, CancellationToken ct)
-    {
-        var schedule = await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == id, ct);
-        var task = await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == id, ct);
-        if (schedule is null || task is null) return TypedResults.NotFound();
-        var errors = change.Validate(schedule, out var status, out var from, out var to);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "The change is invalid; nothing was changed.");
-        task.Update(status, from, to, change.Owner, change.Note, change.Title);
-        await reminders.SyncAsync(task, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ScheduleQueries.Task(task));
-    }
+        Guid id, Guid taskId, ScheduleTaskChange change, ScheduleAuthoring authoring, CancellationToken ct) =>
+        await authoring.ChangeTaskAsync(id, taskId, change, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Result: { } t } => TypedResults.Ok(ScheduleQueries.Task(t)),
+            var refused => TypedResults.ValidationProblem(refused.Errors, title: "The change is invalid; nothing was changed."),
+        };
 }

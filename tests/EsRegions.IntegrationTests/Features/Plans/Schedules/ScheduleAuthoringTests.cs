@@ -197,6 +197,215 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
         Assert.All(await RemindersAsync(taskId), r => Assert.Equal(ReminderState.Cancelled, r.State));
     }
 
+    [Fact]
+    public async Task A_schedule_is_corrected_on_its_page_and_quarters_that_would_leave_a_task_outside_are_refused_naming_the_task()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I", "II");
+        var taskId = await TaskViaApiAsync(staff, id, phases[1], "Analiza SWOT", "2027-Q2", "2027-Q3");
+        var edit = $"/{Slug}/harmonogramy/{id}/edycja";
+        var form = await staff.GetStringAsync(edit, Ct);
+        Assert.Contains("value=\"Harmonogram\"", form);
+        Assert.Contains("<option value=\"2027-Q1\" selected=\"selected\">I kw. 2027</option>", form);
+        Assert.Contains($"href=\"/{Slug}/harmonogramy/{id}/edycja\"", await staff.GetStringAsync($"/{Slug}/harmonogramy/{id}", Ct));
+
+        var refused = await PostAsync(staff, edit, null, form, ("Form.Title", "Harmonogram prac"), ("Form.From", "2027-Q3"), ("Form.To", "2027-Q4"));
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("data-valmsg-for=\"Form.From\" data-valmsg-replace=\"true\">Niektóre zadania wykraczają poza te kwartały; zmień najpierw ich kwartały.", html);
+        Assert.Contains($"<li><a href=\"/{Slug}/harmonogramy/{id}/zadania/{taskId}\">Analiza SWOT</a> (II kw. 2027 – III kw. 2027)</li>", html);
+        Assert.Equal(("Harmonogram", "2027-Q1"), await TitleAndStartAsync(staff, id));
+
+        var saved = await PostAsync(staff, edit, null, form, ("Form.Title", "Harmonogram prac"), ("Form.From", "2027-Q2"), ("Form.To", "2028-Q4"),
+            ("Form.Heading", "Zespół ds. planu"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Harmonogram zapisany.", await staff.GetStringAsync(saved.Headers.Location!.OriginalString, Ct));
+        var schedule = await ScheduleAsync(staff);
+        Assert.Equal(("Harmonogram prac", "2027-Q2", "2028-Q4", "Zespół ds. planu", 7), (schedule.Title, schedule.From, schedule.To, schedule.Heading, schedule.Quarters.Count));
+    }
+
+    [Fact]
+    public async Task A_phase_is_renamed_moved_up_and_deleted_with_its_tasks_whose_reminders_are_cancelled()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I", "II", "III");
+        var taskId = await TaskViaApiAsync(staff, id, phases[1], "Konsultacje", "2027-Q3", "2027-Q3");
+        var page = $"/{Slug}/harmonogramy/{id}/etapy/{phases[1]}";
+        var form = await staff.GetStringAsync(page, Ct);
+        Assert.Contains("Miejsce 2 z 3.", form);
+
+        var empty = await PostAsync(staff, page, null, form, ("Form.Code", "II"), ("Form.Title", " "));
+        Assert.Contains("data-valmsg-for=\"Form.Title\" data-valmsg-replace=\"true\">Podaj nazwę etapu.", await empty.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, page, null, form, ("Form.Code", "II"), ("Form.Title", "Konsultacje społeczne"))).StatusCode);
+        var moved = await PostAsync(staff, $"/{Slug}/harmonogramy/{id}/etapy/{phases[2]}", "Move", form, ("direction", "gora"));
+        Assert.Contains("Etap jest teraz na miejscu 2 z 3.", await staff.GetStringAsync(moved.Headers.Location!.OriginalString, Ct));
+        Assert.Equal(["I Etap I", "III Etap III", "II Konsultacje społeczne"], (await ScheduleAsync(staff)).Phases.Select(p => $"{p.Code} {p.Title}"));
+
+        form = await staff.GetStringAsync(page, Ct);
+        Assert.Contains("data-confirm=\"Usunąć etap „II Konsultacje społeczne” z jego zadaniami (liczba zadań: 1)? Tego nie można cofnąć.\"", form);
+        var deleted = await PostAsync(staff, page, "Delete", form);
+
+        Assert.Contains("Etap usunięty razem z jego zadaniami.", await staff.GetStringAsync(deleted.Headers.Location!.OriginalString, Ct));
+        Assert.Equal(["I", "III"], (await ScheduleAsync(staff)).Phases.Select(p => p.Code));
+        Assert.All(await RemindersAsync(taskId), r => Assert.Equal(ReminderState.Cancelled, r.State));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(page, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_task_moved_to_another_phase_goes_to_its_end_and_a_phase_of_another_schedule_is_refused()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I", "II");
+        var first = await TaskViaApiAsync(staff, id, phases[0], "Diagnoza", "2027-Q1", "2027-Q1");
+        await TaskViaApiAsync(staff, id, phases[1], "Projekt", "2027-Q2", "2027-Q2");
+        var (other, otherPhases) = await ScheduleViaApiAsync(staff, "X");
+        var edit = $"/{Slug}/harmonogramy/{id}/zadania/{first}";
+        var form = await staff.GetStringAsync(edit, Ct);
+        Assert.Contains($"<option value=\"{phases[0]}\" selected=\"selected\">I Etap I</option>", form);
+        (string, string)[] Fields(Guid phase) =>
+            [("Form.Title", "Diagnoza"), ("Form.PhaseId", phase.ToString()), ("Form.Status", "planned"), ("Form.From", "2027-Q1"), ("Form.To", "2027-Q1")];
+
+        var foreign = await PostAsync(staff, edit, null, form, Fields(otherPhases[0]));
+        Assert.Contains("data-valmsg-for=\"Form.PhaseId\" data-valmsg-replace=\"true\">Wybierz etap tego harmonogramu.", await foreign.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, edit, null, form, Fields(phases[1]))).StatusCode);
+
+        var schedule = await ScheduleAsync(staff, id);
+        Assert.Empty(schedule.Phases[0].Tasks);
+        Assert.Equal(["Projekt", "Diagnoza"], schedule.Phases[1].Tasks.Select(t => t.Title));
+        var back = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{first}",
+            new { status = "planned", from = "2027-Q1", to = "2027-Q1", phaseId = phases[0] }, Ct);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal(["Diagnoza"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        Assert.Empty((await ScheduleAsync(staff, other)).Phases[0].Tasks);
+    }
+
+    [Fact]
+    public async Task A_schedule_deleted_after_a_question_takes_its_phases_and_tasks_and_cancels_their_reminders()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I");
+        var taskId = await TaskViaApiAsync(staff, id, phases[0], "Diagnoza", "2027-Q1", "2027-Q2");
+        var edit = $"/{Slug}/harmonogramy/{id}/edycja";
+        var form = await staff.GetStringAsync(edit, Ct);
+        Assert.Contains("data-confirm=\"Usunąć harmonogram „Harmonogram” z jego etapami i zadaniami (liczba zadań: 1)? Tego nie można cofnąć.\"", form);
+
+        var deleted = await PostAsync(staff, edit, "Delete", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Contains("Harmonogram usunięty.", await staff.GetStringAsync(deleted.Headers.Location!.OriginalString, Ct));
+        Assert.Empty((await staff.GetFromJsonAsync<List<ScheduleSummaryDto>>($"/{Slug}/api/v1/schedules", Ct))!);
+        Assert.All(await RemindersAsync(taskId), r => Assert.Equal(ReminderState.Cancelled, r.State));
+        await using var scope = App.ScopeFor(Slug);
+        var db = scope.ServiceProvider.GetRequiredService<EsRegionsDbContext>();
+        Assert.False(await db.Set<SchedulePhase>().AnyAsync(Ct));
+        Assert.False(await db.Set<ScheduleTask>().AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Through_the_api_staff_correct_and_delete_schedules_and_phases_and_a_secretary_or_another_region_cannot()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I", "II");
+        await TaskViaApiAsync(staff, id, phases[0], "Diagnoza", "2027-Q2", "2027-Q2");
+        var secretary = ClientAs(Policies.Roles.Secretary, Slug);
+        var foreign = ClientAs(Policies.Roles.Staff, "malopolska");
+        var body = new { title = "Cudzy", from = "2027-Q1", to = "2027-Q4" };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}", body, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/{Slug}/harmonogramy/{id}/edycja", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/{Slug}/harmonogramy/{id}/etapy/{phases[0]}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.PutAsJsonAsync($"/malopolska/api/v1/schedules/{id}", body, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.PutAsJsonAsync($"/malopolska/api/v1/schedules/{id}/phases/{phases[0]}", new { code = "X", title = "X" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.DeleteAsync($"/malopolska/api/v1/schedules/{id}/phases/{phases[0]}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.DeleteAsync($"/malopolska/api/v1/schedules/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync($"/malopolska/harmonogramy/{id}/edycja", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await foreign.GetAsync($"/malopolska/harmonogramy/{id}/etapy/{phases[0]}", Ct)).StatusCode);
+        Assert.Equal(("Harmonogram", "2027-Q1"), await TitleAndStartAsync(staff, id));
+
+        var outside = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}", new { title = "Harmonogram", from = "2027-Q3", to = "2027-Q4" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Equal(["from"], (await outside.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var changed = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}", new { title = "Harmonogram prac", from = "2027-Q2", to = "2027-Q4" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(("Harmonogram prac", "2027-Q2"), await TitleAndStartAsync(staff, id));
+
+        var badPlace = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/phases/{phases[1]}", new { code = "II", title = "Projekt", position = 2 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badPlace.StatusCode);
+        var first = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/phases/{phases[1]}", new { code = "II", title = "Projekt", position = 0 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Projekt", (await first.Content.ReadFromJsonAsync<SchedulePhaseDto>(Ct))!.Title);
+        Assert.Equal(["II", "I"], (await ScheduleAsync(staff, id)).Phases.Select(p => p.Code));
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync($"/{Slug}/api/v1/schedules/{id}/phases/{phases[1]}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.DeleteAsync($"/{Slug}/api/v1/schedules/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/{Slug}/api/v1/schedules/{id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_task_page_offers_the_quarters_in_the_interfaces_language()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I");
+        var taskId = await TaskViaApiAsync(staff, id, phases[0], "Diagnoza", "2027-Q3", "2027-Q3");
+
+        var english = await staff.GetStringAsync($"/{Slug}/harmonogramy/{id}/zadania/{taskId}?culture=en-GB&ui-culture=en-GB", Ct);
+        var polish = await staff.GetStringAsync($"/{Slug}/harmonogramy/{id}/zadania/{taskId}", Ct);
+
+        Assert.Contains("<option value=\"2027-Q3\" selected=\"selected\">Q3 2027</option>", english);
+        Assert.Contains("<option value=\"2027-Q3\" selected=\"selected\">III kw. 2027</option>", polish);
+    }
+
+    [Fact]
+    public async Task A_schedule_loaded_from_the_regions_files_is_corrected_but_not_deleted_because_the_loader_would_bring_it_back()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, "mazowsze");
+        var loaded = Assert.Single((await staff.GetFromJsonAsync<List<ScheduleSummaryDto>>("/mazowsze/api/v1/schedules", Ct))!);
+        var edit = $"/mazowsze/harmonogramy/{loaded.Id}/edycja";
+        var form = await staff.GetStringAsync(edit, Ct);
+
+        Assert.Contains("Harmonogram wczytano z danych regionu (tenants/); usunięty, wróciłby przy następnym uruchomieniu, więc się go nie usuwa.", form);
+        Assert.DoesNotContain("Usuń harmonogram", form);
+        var refused = await staff.DeleteAsync($"/mazowsze/api/v1/schedules/{loaded.Id}", Ct);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(staff, edit, "Delete", form)).StatusCode);
+        Assert.Single((await staff.GetFromJsonAsync<List<ScheduleSummaryDto>>("/mazowsze/api/v1/schedules", Ct))!);
+
+        var renamed = await PostAsync(staff, edit, null, form, ("Form.Title", loaded.Title + " (korekta)"), ("Form.From", loaded.From), ("Form.To", loaded.To));
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        Assert.EndsWith("(korekta)", Assert.Single((await staff.GetFromJsonAsync<List<ScheduleSummaryDto>>("/mazowsze/api/v1/schedules", Ct))!).Title);
+    }
+
+    /// <summary>A schedule "Harmonogram" 2027-Q1 – 2027-Q4 with phases of these codes ("Etap I", …), made through the API.</summary>
+    private static async Task<(Guid Id, List<Guid> Phases)> ScheduleViaApiAsync(HttpClient staff, params string[] codes)
+    {
+        var created = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules", new { title = "Harmonogram", from = "2027-Q1", to = "2027-Q4" }, Ct);
+        var id = (await created.Content.ReadFromJsonAsync<ScheduleSummaryDto>(Ct))!.Id;
+        var phases = new List<Guid>();
+        foreach (var code in codes)
+        {
+            var phase = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/phases", new { code, title = $"Etap {code}" }, Ct);
+            phases.Add((await phase.Content.ReadFromJsonAsync<SchedulePhaseDto>(Ct))!.Id);
+        }
+        return (id, phases);
+    }
+
+    private static async Task<Guid> TaskViaApiAsync(HttpClient staff, Guid id, Guid phaseId, string title, string from, string to)
+    {
+        var task = await staff.PostAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks", new { phaseId, title, from, to }, Ct);
+        Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+        return (await task.Content.ReadFromJsonAsync<ScheduleTaskDto>(Ct))!.Id;
+    }
+
+    private static async Task<(string, string)> TitleAndStartAsync(HttpClient staff, Guid id)
+    {
+        var s = await ScheduleAsync(staff, id);
+        return (s.Title, s.From);
+    }
+
+    private static async Task<ScheduleDto> ScheduleAsync(HttpClient staff, Guid id) =>
+        (await staff.GetFromJsonAsync<ScheduleDto>($"/{Slug}/api/v1/schedules/{id}", Ct))!;
+
     private async Task<string> CreateAsync(HttpClient staff)
     {
         var form = await staff.GetStringAsync($"/{Slug}/harmonogramy/nowy", Ct);
