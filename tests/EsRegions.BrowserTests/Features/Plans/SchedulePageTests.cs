@@ -91,7 +91,8 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
             .EnsureSuccessStatusCode();
 
         await OpenAsync($"/lubelskie/harmonogramy/{id}");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Zmień: II Konsultacje" }).ClickAsync();
+        // The phase's row links to its page; the link's name says which phase (its visually hidden part reads ": II Konsultacje").
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Zmień\s*: II Konsultacje$") }).ClickAsync();
         await WaitForPageAsync("**/etapy/*");
         await AssertAccessibleAsync("phase");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Przesuń wyżej" }).ClickAsync();
