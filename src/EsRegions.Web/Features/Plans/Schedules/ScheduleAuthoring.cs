@@ -47,7 +47,8 @@ public sealed class ScheduleAuthoring(EsRegionsDbContext db, ScheduleReminders r
 
     /// <summary>
     /// Corrects the schedule's title, plan, heading and quarters (a schedule loaded from tenants/ too: the file is not
-    /// read again once loaded). Quarters that would leave a task outside the schedule are refused, naming the task.
+    /// read again once loaded). Quarters that would leave a task outside the schedule are refused; <see cref="TasksOutsideAsync"/>
+    /// names those tasks for the page.
     /// </summary>
     public async Task<Authored<PlanSchedule>?> ChangeAsync(Guid id, NewScheduleRequest r, CancellationToken ct)
     {
