@@ -30,6 +30,12 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleAuthori
     public ScheduleTask Item { get; private set; } = null!;
     public IReadOnlyList<SchedulePhase> Phases { get; private set; } = [];
 
+    /// <summary>The task's place in its phase (1 first) and how many tasks the phase has.</summary>
+    public (int Place, int Of) InPhase { get; private set; }
+
+    /// <summary>"gora"/"dol" after the task moved, said once.</summary>
+    [BindProperty(SupportsGet = true, Name = "przeniesiono")] public string? Moved { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken ct)
     {
         if (!await LoadAsync(id, taskId, ct)) return NotFound();
@@ -50,6 +56,14 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleAuthori
         return await LoadAsync(id, taskId, ct) ? Page() : NotFound();
     }
 
+    /// <summary>One place up (<paramref name="direction"/> "gora") or down ("dol") in its phase; the page stays open for the next move.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid taskId, string? direction, CancellationToken ct)
+    {
+        var up = direction == "gora";
+        if (!await authoring.MoveTaskAsync(id, taskId, up ? -1 : 1, ct) && !await LoadAsync(id, taskId, ct)) return NotFound();
+        return Redirect($"{Request.PathBase}/harmonogramy/{id}/zadania/{taskId}?przeniesiono={(up ? "gora" : "dol")}");
+    }
+
     /// <summary>A task added by mistake is deleted, and its reminder with it.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid taskId, CancellationToken ct)
     {
@@ -61,7 +75,10 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleAuthori
     {
         Schedule = (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == id, ct))!;
         Item = (await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == id, ct))!;
+        if (Schedule is null || Item is null) return false;
         Phases = await db.Set<SchedulePhase>().Where(p => p.ScheduleId == id).OrderBy(p => p.Position).ToListAsync(ct);
-        return Schedule is not null && Item is not null;
+        var siblings = await db.Set<ScheduleTask>().Where(t => t.PhaseId == Item.PhaseId).OrderBy(t => t.Position).Select(t => t.Id).ToListAsync(ct);
+        InPhase = (siblings.IndexOf(taskId) + 1, siblings.Count);
+        return true;
     }
 }

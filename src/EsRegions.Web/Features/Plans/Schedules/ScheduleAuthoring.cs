@@ -188,25 +188,53 @@ public sealed class ScheduleAuthoring(EsRegionsDbContext db, ScheduleReminders r
     }
 
     /// <summary>
-    /// Changes a task's status, quarters, owner, note, name or phase (it moves to the end of the other phase); its
-    /// reminder follows (rescheduled, renamed, or cancelled once it is done).
+    /// Changes a task's status, quarters, owner, note, name, phase (another phase: the task goes to its end) or place
+    /// among its phase's tasks (0 first); its reminder follows (rescheduled, renamed, or cancelled once it is done).
     /// </summary>
     public async Task<Authored<ScheduleTask>?> ChangeTaskAsync(Guid scheduleId, Guid taskId, ScheduleTaskChange change, CancellationToken ct)
     {
         if (await db.Set<PlanSchedule>().FirstOrDefaultAsync(s => s.Id == scheduleId, ct) is not { } schedule) return null;
         if (await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == scheduleId, ct) is not { } task) return null;
         var errors = change.Validate(schedule, out var status, out var from, out var to);
-        var moves = change.PhaseId is { } phaseId && phaseId != task.PhaseId;
-        if (moves && !await db.Set<SchedulePhase>().AnyAsync(p => p.Id == change.PhaseId && p.ScheduleId == scheduleId, ct))
+        var phaseId = change.PhaseId ?? task.PhaseId;
+        if (phaseId != task.PhaseId && !await db.Set<SchedulePhase>().AnyAsync(p => p.Id == phaseId && p.ScheduleId == scheduleId, ct))
             errors["phaseId"] = ["Wybierz etap tego harmonogramu."];
         if (change.Owner?.Trim().Length > 300) errors["owner"] = ["Nazwa odpowiedzialnego może mieć najwyżej 300 znaków."];
+        var others = await db.Set<ScheduleTask>().Where(t => t.PhaseId == phaseId && t.Id != taskId).OrderBy(t => t.Position).ToListAsync(ct);
+        if (change.Position is < 0 || change.Position > others.Count)
+            errors["position"] = ["Miejsce zadania to liczba od 0 (pierwsze w etapie) do liczby zadań etapu bez jednego (ostatnie)."];
         if (errors.Count > 0) return Authored<ScheduleTask>.Refused(errors);
 
         task.Update(status, from, to, change.Owner, change.Note, change.Title);
-        if (moves) task.MoveTo(change.PhaseId!.Value, await NextPositionAsync(change.PhaseId.Value, ct));
+        if (phaseId != task.PhaseId || change.Position is not null)
+            Place(task, phaseId, others, change.Position ?? others.Count);
         await reminders.SyncAsync(task, ct);
         await db.SaveChangesAsync(ct);
         return new(task, errors);
+    }
+
+    /// <summary>
+    /// Moves a task one place up (<paramref name="by"/> -1) or down (+1) among its phase's tasks; false: no such task,
+    /// or it is already first (last).
+    /// </summary>
+    public async Task<bool> MoveTaskAsync(Guid scheduleId, Guid taskId, int by, CancellationToken ct)
+    {
+        if (await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == scheduleId, ct) is not { } task) return false;
+        var tasks = await db.Set<ScheduleTask>().Where(t => t.PhaseId == task.PhaseId).OrderBy(t => t.Position).ToListAsync(ct);
+        var position = tasks.IndexOf(task) + by;
+        if (position < 0 || position >= tasks.Count) return false;
+        tasks.Remove(task);
+        Place(task, task.PhaseId, tasks, position);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Puts <paramref name="task"/> at <paramref name="position"/> among <paramref name="others"/> of the phase and numbers them all from 0.</summary>
+    private static void Place(ScheduleTask task, Guid phaseId, List<ScheduleTask> others, int position)
+    {
+        others.Insert(position, task);
+        for (var i = 0; i < others.Count; i++)
+            if (others[i].Position != i || others[i].PhaseId != phaseId) others[i].MoveTo(phaseId, i);
     }
 
     /// <summary>Deletes a task and cancels its reminders still to go out; false: no such task in this schedule.</summary>

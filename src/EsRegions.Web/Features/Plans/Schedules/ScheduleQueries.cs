@@ -40,9 +40,11 @@ public sealed class ScheduleQueries(EsRegionsDbContext db)
 
 /// <summary>
 /// A change to a task by staff (API body and page form alike); <see cref="Title"/> null keeps the task's name,
-/// <see cref="PhaseId"/> null keeps its phase (another phase of the schedule: the task moves to its end).
+/// <see cref="PhaseId"/> null keeps its phase (another phase of the schedule: the task moves to its end), <see cref="Position"/>
+/// null keeps its place (else 0 first among the phase's tasks).
 /// </summary>
-public sealed record ScheduleTaskChange(string? Status, string? From, string? To, string? Owner, string? Note, string? Title = null, Guid? PhaseId = null)
+public sealed record ScheduleTaskChange(string? Status, string? From, string? To, string? Owner, string? Note, string? Title = null, Guid? PhaseId = null,
+    int? Position = null)
 {
     /// <summary>Checks the change against the schedule; errors are keyed by field name (status, from, to, title).</summary>
     public Dictionary<string, string[]> Validate(PlanSchedule schedule, out ScheduleTaskStatus status, out Quarter? from, out Quarter? to)

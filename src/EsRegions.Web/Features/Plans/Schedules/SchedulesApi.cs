@@ -14,8 +14,8 @@ internal static class SchedulesApi
         schedules.MapGet("/{id:guid}", GetAsync).WithName("GetSchedule")
             .WithSummary("A drafting schedule: its quarters, phases and tasks (quarters null where the source does not say)");
         schedules.MapPut("/{id:guid}/tasks/{taskId:guid}", UpdateTaskAsync).WithName("UpdateScheduleTask")
-            .WithSummary("Changes a task's status (planned, inProgress, done), quarters, owner, note, title or phaseId (title and phaseId omitted: kept; "
-                + "another phase: the task moves to its end); reminders follow")
+            .WithSummary("Changes a task's status (planned, inProgress, done), quarters, owner, note, title, phaseId or position (title, phaseId, position "
+                + "omitted: kept; another phase: the task moves to its end; position 0 first in its phase); reminders follow")
             .RequireAuthorization(Policies.TenantStaff);
         schedules.MapPost("/", CreateAsync).WithName("CreateSchedule")
             .WithSummary("Starts a drafting schedule (quarters yyyy-Qn, at most 40; planId optional); 201 with Location, 400 naming each field")

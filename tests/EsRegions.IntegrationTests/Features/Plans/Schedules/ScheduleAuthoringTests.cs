@@ -282,6 +282,31 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
     }
 
     [Fact]
+    public async Task A_task_moves_one_place_on_its_page_and_to_any_place_of_its_phase_through_the_api()
+    {
+        var staff = ClientAs(Policies.Roles.Staff, Slug);
+        var (id, phases) = await ScheduleViaApiAsync(staff, "I");
+        var tasks = new List<Guid>();
+        foreach (var title in new[] { "A", "B", "C" }) tasks.Add(await TaskViaApiAsync(staff, id, phases[0], title, "2027-Q1", "2027-Q1"));
+        var page = $"/{Slug}/harmonogramy/{id}/zadania/{tasks[2]}";
+        var form = await staff.GetStringAsync(page, Ct);
+        Assert.Contains("Miejsce 3 z 3.", form);
+        Assert.DoesNotContain("value=\"dol\"", form);
+
+        var moved = await PostAsync(staff, page, "Move", form, ("direction", "gora"));
+
+        Assert.Contains("Zadanie jest teraz na miejscu 2 z 3 w swoim etapie.", await staff.GetStringAsync(moved.Headers.Location!.OriginalString, Ct));
+        Assert.Equal(["A", "C", "B"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        var last = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{tasks[0]}", new { status = "planned", from = "2027-Q1", to = "2027-Q1", position = 2 }, Ct);
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Equal(["C", "B", "A"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        var beyond = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{tasks[0]}", new { status = "planned", from = "2027-Q1", to = "2027-Q1", position = 3 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+        Assert.True((await beyond.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("errors").TryGetProperty("position", out _));
+        Assert.Equal(["C", "B", "A"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+    }
+
+    [Fact]
     public async Task A_schedule_deleted_after_a_question_takes_its_phases_and_tasks_and_cancels_their_reminders()
     {
         var staff = ClientAs(Policies.Roles.Staff, Slug);
