@@ -50,11 +50,9 @@ public sealed class EditSchedulePhaseModel(EsRegionsDbContext db, ScheduleAuthor
     /// <summary>One place up (<paramref name="direction"/> "gora") or down ("dol"); the page stays open for the next move.</summary>
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid phaseId, string? direction, CancellationToken ct)
     {
-        if (!await LoadAsync(id, phaseId, ct)) return NotFound();
-        var position = Phase.Position + (direction == "gora" ? -1 : 1);
-        if (position >= 0 && position < PhaseCount)
-            await authoring.ChangePhaseAsync(id, phaseId, new PhaseChange(Phase.Code, Phase.Title, position), ct);
-        return Redirect($"{Request.PathBase}/harmonogramy/{id}/etapy/{phaseId}?przeniesiono={(direction == "gora" ? "gora" : "dol")}");
+        var up = direction == "gora";
+        if (!await authoring.MovePhaseAsync(id, phaseId, up ? -1 : 1, ct) && !await LoadAsync(id, phaseId, ct)) return NotFound();
+        return Redirect($"{Request.PathBase}/harmonogramy/{id}/etapy/{phaseId}?przeniesiono={(up ? "gora" : "dol")}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid phaseId, CancellationToken ct) =>

@@ -137,6 +137,20 @@ public sealed class ScheduleAuthoring(EsRegionsDbContext db, ScheduleReminders r
         return new(phase, errors);
     }
 
+    /// <summary>Moves a phase one place up (<paramref name="by"/> -1) or down (+1); false: no such phase, or it is already first (last).</summary>
+    public async Task<bool> MovePhaseAsync(Guid scheduleId, Guid phaseId, int by, CancellationToken ct)
+    {
+        var phases = await db.Set<SchedulePhase>().Where(p => p.ScheduleId == scheduleId).OrderBy(p => p.Position).ToListAsync(ct);
+        if (phases.FirstOrDefault(p => p.Id == phaseId) is not { } phase) return false;
+        var position = phases.IndexOf(phase) + by;
+        if (position < 0 || position >= phases.Count) return false;
+        phases.Remove(phase);
+        phases.Insert(position, phase);
+        Renumber(phases);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Deletes a phase with its tasks (their reminders still to go out cancelled); the later phases move up.</summary>
     public async Task<bool> DeletePhaseAsync(Guid scheduleId, Guid phaseId, CancellationToken ct)
     {

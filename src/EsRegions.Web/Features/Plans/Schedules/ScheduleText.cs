@@ -27,3 +27,6 @@ public sealed record QuarterOptions(IEnumerable<Quarter> Quarters, string? Selec
 
 /// <summary>What the schedule's fields (_ScheduleFields) show: the form typed or stored, the region's plans and the quarters offered.</summary>
 public sealed record ScheduleFields(NewScheduleModel.Input Form, IReadOnlyList<(Guid Id, string Title)> Plans, IReadOnlyList<Quarter> Quarters);
+
+/// <summary>A phase's or a task's place among its siblings (1 first) for the order section (_MoveButtons), under <see cref="Heading"/>.</summary>
+public sealed record PlaceInOrder(string Heading, int Place, int Of);
