@@ -48,6 +48,8 @@ public sealed partial class EnglishResourcesTests
     [InlineData("Committees")]
     [InlineData("Meetings")]
     [InlineData("Notifications")]
+    [InlineData("Plans")]
+    [InlineData("Monitoring")]
     public void Every_name_the_modules_pages_look_up_through_their_text_classes_has_an_english_entry(string module)
     {
         var keys = Keys().ToHashSet();
@@ -118,7 +120,10 @@ public sealed partial class EnglishResourcesTests
     public void The_ambiguous_number_message_has_an_english_entry() =>
         Assert.Contains(EsRegions.Web.Infrastructure.Web.TypedNumber.AmbiguousMessage, Keys());
 
-    /// <summary>The names the pages pass to the localizer through CommitteeText, CallText, MeetingText and ReminderKinds.</summary>
+    /// <summary>
+    /// The names the pages pass to the localizer through CommitteeText, CallText, MeetingText, ReminderKinds, the action
+    /// form's indicator kinds and the monitoring status marks.
+    /// </summary>
     private static IEnumerable<string> TextKeys(string module) => module == "Committees"
         ? Enum.GetValues<CommitteeKind>().Select(CommitteeText.Kind)
             .Concat(Enum.GetValues<SeatCategory>().Select(CommitteeText.Seat))
@@ -128,6 +133,10 @@ public sealed partial class EnglishResourcesTests
         : module == "Meetings"
         ? Enum.GetValues<MeetingKind>().Select(MeetingText.Kind).Concat(Enum.GetValues<RsvpStatus>().Select(MeetingText.Status))
             .Concat(Enum.GetValues<BatchKind>().Select(MeetingText.Batch))
+        : module == "Plans"
+        ? EsRegions.Web.Features.Plans.ActionRows.Kinds.Select(k => k.Label)
+        : module == "Monitoring"
+        ? Enum.GetValues<EsRegions.Web.Features.Monitoring.Status>().Select(s => EsRegions.Web.Features.Monitoring.IndicatorStatus.Mark(s).Label)
         : ReminderPolicy.KnownKinds.Select(ReminderKinds.Label).Concat(ReminderPolicy.KnownKinds.Select(ReminderKinds.Audience));
 
     /// <summary>A rule exception raised with its message: from "new …Exception(" to the end of the statement (string literals whole).</summary>

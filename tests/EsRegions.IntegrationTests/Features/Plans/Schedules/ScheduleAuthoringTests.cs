@@ -368,7 +368,7 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
     }
 
     [Fact]
-    public async Task The_task_page_offers_the_quarters_in_the_interfaces_language()
+    public async Task The_task_page_offers_the_quarters_and_statuses_in_the_interfaces_language()
     {
         var staff = ClientAs(Policies.Roles.Staff, Slug);
         var (id, phases) = await ScheduleViaApiAsync(staff, "I");
@@ -379,6 +379,12 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
 
         Assert.Contains("<option value=\"2027-Q3\" selected=\"selected\">Q3 2027</option>", english);
         Assert.Contains("<option value=\"2027-Q3\" selected=\"selected\">III kw. 2027</option>", polish);
+        Assert.Contains("<option value=\"planned\" selected=\"selected\">planned</option>", english);
+        Assert.Contains("<option value=\"inProgress\">in progress</option>", english);
+        Assert.Contains("<option value=\"done\">done</option>", english);
+        Assert.Contains("<option value=\"planned\" selected=\"selected\">planowane</option>", polish);
+        Assert.Contains("<option value=\"inProgress\">w toku</option>", polish);
+        Assert.Contains("<option value=\"done\">wykonane</option>", polish);
     }
 
     [Fact]
