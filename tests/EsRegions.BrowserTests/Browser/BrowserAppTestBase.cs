@@ -55,14 +55,20 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
     /// twelve runs of SendInvitationsTests with both cores busy, it waited out its 60 s on a page whose document was
     /// "complete" with no request pending. This asks the document itself, every 100 ms.
     /// </summary>
-    protected Task WaitForPageAsync(string glob) => WaitForPageAsync(new Regex(GlobPattern(glob)));
+    /// <param name="glob">The address to wait for.</param>
+    /// <param name="when">
+    /// A script the loaded document must also make true (e.g. a text that only the next page shows), for a form that
+    /// comes back to the same address.
+    /// </param>
+    protected Task WaitForPageAsync(string glob, string? when = null) => WaitForPageAsync(new Regex(GlobPattern(glob)).IsMatch, when);
 
-    /// <inheritdoc cref="WaitForPageAsync(string)"/>
+    /// <inheritdoc cref="WaitForPageAsync(string, string?)"/>
     protected Task WaitForPageAsync(Regex url) => WaitForPageAsync(url.IsMatch);
 
-    /// <inheritdoc cref="WaitForPageAsync(string)"/>
-    protected async Task WaitForPageAsync(Func<string, bool> url)
+    /// <inheritdoc cref="WaitForPageAsync(string, string?)"/>
+    protected async Task WaitForPageAsync(Func<string, bool> url, string? when = null)
     {
+        var loaded = when is null ? "document.readyState === 'complete'" : $"document.readyState === 'complete' && !!({when})";
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
@@ -70,7 +76,7 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
             {
                 try
                 {
-                    if (await Page.EvaluateAsync<string>("document.readyState") == "complete" && url(Page.Url)) return;
+                    if (await Page.EvaluateAsync<bool>(loaded) && url(Page.Url)) return;
                 }
                 catch (PlaywrightException)
                 {
@@ -78,7 +84,7 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
                 }
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"After 60 s the page is still at {Page.Url} or has not loaded.");
+                throw new TimeoutException($"After 60 s the page is still at {Page.Url} or has not loaded{(when is null ? "" : $" with {when}")}.");
             await Task.Delay(100);
         }
     }

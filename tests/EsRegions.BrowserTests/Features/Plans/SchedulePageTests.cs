@@ -82,7 +82,7 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         var created = await api.PostAsJsonAsync("/lubelskie/api/v1/schedules", new { title = "Harmonogram 2027", from = "2027-Q1", to = "2027-Q4" }, Ct);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
         var phases = new List<Guid>();
-        foreach (var (code, title) in new[] { ("I", "Diagnoza"), ("II", "Konsultacje") })
+        foreach (var (code, title) in new[] { ("I", "Diagnoza"), ("II", "Konsultacje"), ("III", "Przyjęcie") })
         {
             var phase = await api.PostAsJsonAsync($"/lubelskie/api/v1/schedules/{id}/phases", new { code, title }, Ct);
             phases.Add((await phase.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
@@ -96,16 +96,21 @@ public sealed class SchedulePageTests(PostgresServer postgres) : BrowserAppTestB
         await WaitForPageAsync("**/etapy/*");
         await AssertAccessibleAsync("phase");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Przesuń wyżej" }).ClickAsync();
-        await WaitForPageAsync("**przeniesiono=gora");
-        Assert.Equal("Etap jest teraz na miejscu 1 z 2.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+        await WaitForPageAsync("**przeniesiono=tak");
+        Assert.Equal("Etap jest teraz na miejscu 1 z 3.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Przesuń wyżej" }).CountAsync());
+        await Page.GetByLabel("Przenieś na miejsce").SelectOptionAsync("3");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Przenieś", Exact = true }).ClickAsync();
+        await WaitForPageAsync("**przeniesiono=tak", when: "document.getElementById('order-place')?.textContent === 'Miejsce 3 z 3.'");
+        Assert.Equal("Etap jest teraz na miejscu 3 z 3.", await Page.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal(0, await Page.GetByRole(AriaRole.Button, new() { Name = "Przesuń niżej" }).CountAsync());
 
         var delete = Page.GetByRole(AriaRole.Button, new() { Name = "Usuń etap" });
         Assert.Equal("Usunąć etap „II Konsultacje” z jego zadaniami (liczba zadań: 0)? Tego nie można cofnąć.", await ClickAndAnswerAsync(delete, confirm: false));
-        Assert.EndsWith("przeniesiono=gora", Page.Url);
+        Assert.EndsWith("przeniesiono=tak", Page.Url);
         await ClickAndAnswerAsync(delete, confirm: true);
         await WaitForPageAsync("**usunieto=etap");
-        Assert.Equal(["I Diagnoza"], (await Page.Locator("table.schedule-grid tbody th[scope=rowgroup]").AllInnerTextsAsync()).Select(t => t.Trim()));
+        Assert.Equal(["I Diagnoza", "III Przyjęcie"], (await Page.Locator("table.schedule-grid tbody th[scope=rowgroup]").AllInnerTextsAsync()).Select(t => t.Trim()));
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Zmień tytuł, plan lub kwartały harmonogramu albo go usuń" }).ClickAsync();
         await WaitForPageAsync("**/edycja");

@@ -47,12 +47,14 @@ public sealed class EditSchedulePhaseModel(EsRegionsDbContext db, ScheduleAuthor
         return await LoadAsync(id, phaseId, ct) ? Page() : NotFound();
     }
 
-    /// <summary>One place up (<paramref name="direction"/> "gora") or down ("dol"); the page stays open for the next move.</summary>
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid phaseId, string? direction, CancellationToken ct)
+    /// <summary>
+    /// One place up (<paramref name="direction"/> "gora") or down ("dol"), or to <paramref name="place"/> (1 first); the
+    /// page stays open for the next move.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid phaseId, string? direction, int? place, CancellationToken ct)
     {
-        var up = direction == "gora";
-        if (!await authoring.MovePhaseAsync(id, phaseId, up ? -1 : 1, ct) && !await LoadAsync(id, phaseId, ct)) return NotFound();
-        return Redirect($"{Request.PathBase}/harmonogramy/{id}/etapy/{phaseId}?przeniesiono={(up ? "gora" : "dol")}");
+        if (!await authoring.MovePhaseAsync(id, phaseId, PlaceInOrder.Target(direction, place), ct) && !await LoadAsync(id, phaseId, ct)) return NotFound();
+        return Redirect($"{Request.PathBase}/harmonogramy/{id}/etapy/{phaseId}?przeniesiono=tak");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, Guid phaseId, CancellationToken ct) =>

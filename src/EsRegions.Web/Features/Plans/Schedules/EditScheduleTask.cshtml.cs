@@ -56,12 +56,14 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleAuthori
         return await LoadAsync(id, taskId, ct) ? Page() : NotFound();
     }
 
-    /// <summary>One place up (<paramref name="direction"/> "gora") or down ("dol") in its phase; the page stays open for the next move.</summary>
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid taskId, string? direction, CancellationToken ct)
+    /// <summary>
+    /// One place up (<paramref name="direction"/> "gora") or down ("dol") in its phase, or to <paramref name="place"/> (1
+    /// first); the page stays open for the next move.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid taskId, string? direction, int? place, CancellationToken ct)
     {
-        var up = direction == "gora";
-        if (!await authoring.MoveTaskAsync(id, taskId, up ? -1 : 1, ct) && !await LoadAsync(id, taskId, ct)) return NotFound();
-        return Redirect($"{Request.PathBase}/harmonogramy/{id}/zadania/{taskId}?przeniesiono={(up ? "gora" : "dol")}");
+        if (!await authoring.MoveTaskAsync(id, taskId, PlaceInOrder.Target(direction, place), ct) && !await LoadAsync(id, taskId, ct)) return NotFound();
+        return Redirect($"{Request.PathBase}/harmonogramy/{id}/zadania/{taskId}?przeniesiono=tak");
     }
 
     /// <summary>A task added by mistake is deleted, and its reminder with it.</summary>

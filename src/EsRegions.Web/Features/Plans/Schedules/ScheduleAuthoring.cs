@@ -137,12 +137,15 @@ public sealed class ScheduleAuthoring(EsRegionsDbContext db, ScheduleReminders r
         return new(phase, errors);
     }
 
-    /// <summary>Moves a phase one place up (<paramref name="by"/> -1) or down (+1); false: no such phase, or it is already first (last).</summary>
-    public async Task<bool> MovePhaseAsync(Guid scheduleId, Guid phaseId, int by, CancellationToken ct)
+    /// <summary>
+    /// Moves a phase to the place <paramref name="target"/> gives for its current one (0 first: <c>i =&gt; i - 1</c> one
+    /// up, <c>_ =&gt; 0</c> first); false: no such phase, or no such place.
+    /// </summary>
+    public async Task<bool> MovePhaseAsync(Guid scheduleId, Guid phaseId, Func<int, int> target, CancellationToken ct)
     {
         var phases = await db.Set<SchedulePhase>().Where(p => p.ScheduleId == scheduleId).OrderBy(p => p.Position).ToListAsync(ct);
         if (phases.FirstOrDefault(p => p.Id == phaseId) is not { } phase) return false;
-        var position = phases.IndexOf(phase) + by;
+        var position = target(phases.IndexOf(phase));
         if (position < 0 || position >= phases.Count) return false;
         phases.Remove(phase);
         phases.Insert(position, phase);
@@ -228,14 +231,14 @@ public sealed class ScheduleAuthoring(EsRegionsDbContext db, ScheduleReminders r
     }
 
     /// <summary>
-    /// Moves a task one place up (<paramref name="by"/> -1) or down (+1) among its phase's tasks; false: no such task,
-    /// or it is already first (last).
+    /// Moves a task among its phase's tasks to the place <paramref name="target"/> gives for its current one (as
+    /// <see cref="MovePhaseAsync"/>); false: no such task, or no such place.
     /// </summary>
-    public async Task<bool> MoveTaskAsync(Guid scheduleId, Guid taskId, int by, CancellationToken ct)
+    public async Task<bool> MoveTaskAsync(Guid scheduleId, Guid taskId, Func<int, int> target, CancellationToken ct)
     {
         if (await db.Set<ScheduleTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.ScheduleId == scheduleId, ct) is not { } task) return false;
         var tasks = await db.Set<ScheduleTask>().Where(t => t.PhaseId == task.PhaseId).OrderBy(t => t.Position).ToListAsync(ct);
-        var position = tasks.IndexOf(task) + by;
+        var position = target(tasks.IndexOf(task));
         if (position < 0 || position >= tasks.Count) return false;
         tasks.Remove(task);
         Place(task, task.PhaseId, tasks, position);

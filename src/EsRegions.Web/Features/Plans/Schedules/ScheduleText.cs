@@ -32,4 +32,17 @@ public sealed record QuarterOptions(IEnumerable<Quarter> Quarters, string? Selec
 public sealed record ScheduleFields(NewScheduleModel.Input Form, IReadOnlyList<(Guid Id, string Title)> Plans, IReadOnlyList<Quarter> Quarters);
 
 /// <summary>A phase's or a task's place among its siblings (1 first) for the order section (_MoveButtons), under <see cref="Heading"/>.</summary>
-public sealed record PlaceInOrder(string Heading, int Place, int Of);
+public sealed record PlaceInOrder(string Heading, int Place, int Of)
+{
+    /// <summary>
+    /// What the order section asked for, as the new 0-based place for the current one: <paramref name="place"/> (1
+    /// first) when chosen, else one up ("gora") or one down ("dol"); anything else leaves it where it is.
+    /// </summary>
+    public static Func<int, int> Target(string? direction, int? place) => (place, direction) switch
+    {
+        ({ } p, _) => _ => p - 1,
+        (_, "gora") => i => i - 1,
+        (_, "dol") => i => i + 1,
+        _ => i => i,
+    };
+}

@@ -242,6 +242,9 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
         var moved = await PostAsync(staff, $"/{Slug}/harmonogramy/{id}/etapy/{phases[2]}", "Move", form, ("direction", "gora"));
         Assert.Contains("Etap jest teraz na miejscu 2 z 3.", await staff.GetStringAsync(moved.Headers.Location!.OriginalString, Ct));
         Assert.Equal(["I Etap I", "III Etap III", "II Konsultacje społeczne"], (await ScheduleAsync(staff)).Phases.Select(p => $"{p.Code} {p.Title}"));
+        var chosen = await PostAsync(staff, page, "Move", form, ("place", "1"));
+        Assert.Contains("Etap jest teraz na miejscu 1 z 3.", await staff.GetStringAsync(chosen.Headers.Location!.OriginalString, Ct));
+        Assert.Equal(["II", "I", "III"], (await ScheduleAsync(staff)).Phases.Select(p => p.Code));
 
         form = await staff.GetStringAsync(page, Ct);
         Assert.Contains("data-confirm=\"Usunąć etap „II Konsultacje społeczne” z jego zadaniami (liczba zadań: 1)? Tego nie można cofnąć.\"", form);
@@ -282,7 +285,7 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
     }
 
     [Fact]
-    public async Task A_task_moves_one_place_on_its_page_and_to_any_place_of_its_phase_through_the_api()
+    public async Task A_task_moves_one_place_or_to_a_chosen_place_on_its_page_and_to_any_place_of_its_phase_through_the_api()
     {
         var staff = ClientAs(Policies.Roles.Staff, Slug);
         var (id, phases) = await ScheduleViaApiAsync(staff, "I");
@@ -297,13 +300,23 @@ public sealed class ScheduleAuthoringTests(PostgresServer postgres) : AppTestBas
 
         Assert.Contains("Zadanie jest teraz na miejscu 2 z 3 w swoim etapie.", await staff.GetStringAsync(moved.Headers.Location!.OriginalString, Ct));
         Assert.Equal(["A", "C", "B"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        form = await staff.GetStringAsync(page, Ct);
+        Assert.Contains("<label for=\"order-to\" class=\"form-label\">Przenieś na miejsce</label>", form);
+        Assert.Contains("<option value=\"2\" selected=\"selected\">2</option>", form);
+        var chosen = await PostAsync(staff, page, "Move", form, ("place", "1"));
+        Assert.Contains("Zadanie jest teraz na miejscu 1 z 3 w swoim etapie.", await staff.GetStringAsync(chosen.Headers.Location!.OriginalString, Ct));
+        Assert.Equal(["C", "A", "B"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        await PostAsync(staff, page, "Move", form, ("place", "4"));
+        Assert.Equal(["C", "A", "B"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        await PostAsync(staff, page, "Move", form, ("place", "3"));
+        Assert.Equal(["A", "B", "C"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
         var last = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{tasks[0]}", new { status = "planned", from = "2027-Q1", to = "2027-Q1", position = 2 }, Ct);
         Assert.Equal(HttpStatusCode.OK, last.StatusCode);
-        Assert.Equal(["C", "B", "A"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        Assert.Equal(["B", "C", "A"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
         var beyond = await staff.PutAsJsonAsync($"/{Slug}/api/v1/schedules/{id}/tasks/{tasks[0]}", new { status = "planned", from = "2027-Q1", to = "2027-Q1", position = 3 }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
         Assert.True((await beyond.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("errors").TryGetProperty("position", out _));
-        Assert.Equal(["C", "B", "A"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
+        Assert.Equal(["B", "C", "A"], (await ScheduleAsync(staff, id)).Phases[0].Tasks.Select(t => t.Title));
     }
 
     [Fact]
