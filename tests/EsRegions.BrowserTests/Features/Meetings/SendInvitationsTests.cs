@@ -88,19 +88,26 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
     }
 
     [Fact]
-    public async Task On_a_phone_the_calendar_month_scrolls_in_its_own_box_and_the_page_does_not_scroll_sideways()
+    public async Task On_a_phone_the_calendar_month_lists_its_dated_entries_by_day_instead_of_the_grid_and_the_page_does_not_scroll_sideways()
     {
         await SignInAsync(Policies.Roles.Staff, "warmia-mazury");
         await Page.SetViewportSizeAsync(375, 740);
-        await OpenAsync("/warmia-mazury/kalendarz?rok=2022&miesiac=2");
+        await OpenAsync("/warmia-mazury/kalendarz?rok=2022&miesiac=1");
 
         var boxes = await ScrollBoxesAsync();
-        // The day names read to screen readers are visually hidden (absolutely positioned) inside the table's cells;
-        // they must stay inside the box that scrolls, not stretch the page.
         Assert.True(boxes.PageWidth <= 375, $"the page scrolls sideways: {boxes.PageWidth} px wide");
-        Assert.Equal(1, boxes.Scrolling);
-        Assert.True(boxes.Wrong.Length == 0, "the month's box: " + string.Join(", ", boxes.Wrong));
+        Assert.Equal(0, boxes.Scrolling);
+        Assert.False(await Page.Locator("table.calendar-month").IsVisibleAsync(), "the month's grid is shown on a phone");
+        var days = Page.GetByRole(AriaRole.Region, new() { Name = "W tym miesiącu, według dni" }).GetByRole(AriaRole.Listitem);
+        Assert.StartsWith("12 stycznia — Spotkanie online RKRES, OWES", await days.First.InnerTextAsync());
+        Assert.StartsWith("28 stycznia — Spotkanie monitoringowe online OWES", await days.Last.InnerTextAsync());
         await AssertAccessibleAsync();
+
+        // A wider screen shows the grid (in its own box, which scrolls only if it must) and not the list.
+        await Page.SetViewportSizeAsync(1024, 740);
+        Assert.True(await Page.Locator("table.calendar-month").IsVisibleAsync(), "the month's grid is not shown on a wide screen");
+        Assert.False(await Page.GetByRole(AriaRole.Region, new() { Name = "W tym miesiącu, według dni" }).IsVisibleAsync());
+        Assert.Contains("Spotkanie monitoringowe online OWES", await Page.Locator("table.calendar-month").InnerTextAsync());
     }
 
     [Fact]
