@@ -9,7 +9,7 @@ namespace EsRegions.Web.Infrastructure.Web;
 public static class UiFormat
 {
     public static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>The formatting culture of a language: en-GB for English, pl-PL for anything else.</summary>
     public static CultureInfo Of(CultureInfo language) => language.TwoLetterISOLanguageName == "en" ? English : Polish;

@@ -37,6 +37,43 @@ public sealed class MeetingWhenTests
         Assert.Equal(range, MeetingWhen.Text(new Meeting("Targi", MeetingKind.Meeting, FuzzyDate.Parse("11-20 lutego", 2022)), language));
     }
 
+    [Theory]
+    [InlineData("12 stycznia", "12 January")]
+    [InlineData("19-20 maja", "19–20 May")]
+    [InlineData("30 maja - 2 czerwca", "30 May – 2 June")]
+    [InlineData("Połowa lutego", "mid-February")]
+    [InlineData("Początek marca 2022", "early March 2022")]
+    [InlineData("Koniec marca", "late March")]
+    [InlineData("Styczeń", "January")]
+    [InlineData("Do 4 kwietnia", "by 4 April")]
+    [InlineData("II-IV kwartał 2024", "Q2–Q4 2024")]
+    [InlineData("III kwartał", "Q3")]
+    [InlineData("Cały rok 2024", "throughout 2024")]
+    public void Entries_without_a_time_are_listed_as_written_on_polish_pages_and_in_english_words_on_english_ones(string written, string english)
+    {
+        var entry = new Meeting("Wpis", MeetingKind.Task, FuzzyDate.Parse(written, 2022));
+
+        Assert.Equal(written, InLanguage("pl-PL", () => MeetingWhen.Listed(entry)));
+        Assert.Equal(english, InLanguage("en-GB", () => MeetingWhen.Listed(entry)));
+    }
+
+    [Fact]
+    public void A_vague_entry_on_an_english_page_gets_its_year_in_words_and_a_polish_one_keeps_its_text()
+    {
+        var entry = new Meeting("Wpis", MeetingKind.Task, FuzzyDate.Parse("Połowa lutego", 2022));
+
+        Assert.Equal("mid-February 2022", MeetingWhen.Text(entry, CultureInfo.GetCultureInfo("en-GB")));
+        Assert.Equal("Połowa lutego (2022)", MeetingWhen.Text(entry, CultureInfo.GetCultureInfo("pl-PL")));
+    }
+
+    private static string InLanguage(string culture, Func<string> text)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try { return text(); }
+        finally { CultureInfo.CurrentUICulture = before; }
+    }
+
     [Fact]
     public void E_mails_give_the_time_in_polish_whatever_the_page_language()
     {
