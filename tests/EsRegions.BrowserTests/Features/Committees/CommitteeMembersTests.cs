@@ -54,4 +54,34 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
 
         ILocator Maria() => Page.Locator("tbody tr", new() { HasTextString = "Maria Wiśniewska" });
     }
+
+    [Fact]
+    public async Task On_a_phone_the_members_are_listed_with_their_seat_term_and_actions_instead_of_the_six_column_table()
+    {
+        await SignInAsync(Policies.Roles.Secretary, "malopolska");
+        await Page.SetViewportSizeAsync(390, 844);
+        await OpenAsync("/malopolska/komitety");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
+        await WaitForPageAsync("**/komitety/*");
+        await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
+        await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
+        await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");
+        await Page.GetByLabel("Instytucja").FillAsync("OWES Kraków");
+        await Page.GetByLabel("Początek kadencji").FillAsync("2026-01-15");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj członka" }).ClickAsync();
+        await WaitForPageAsync("**#sklad");
+
+        Assert.False(await Page.Locator("table", new() { Has = Page.Locator("caption", new() { HasTextString = "Skład" }) }).IsVisibleAsync(),
+            "the members' table is shown on a phone");
+        var maria = Page.GetByRole(AriaRole.List, new() { Name = "Skład" }).GetByRole(AriaRole.Listitem).Filter(new() { HasTextString = "Maria Wiśniewska" });
+        var facts = await maria.InnerTextAsync();
+        Assert.Contains("OWES Kraków · PES · członek", facts);
+        Assert.Contains("Kadencja: 15.01.2026 –", facts);
+        Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
+        await AssertAccessibleAsync();
+
+        await maria.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Zmień\s*: Maria Wiśniewska$") }).ClickAsync();
+        await WaitForPageAsync("**/czlonkowie/*");
+        Assert.Equal("maria@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
+    }
 }
