@@ -12,16 +12,7 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
     public async Task Secretary_corrects_a_members_address_and_records_the_day_the_member_resigned_after_confirming()
     {
         await SignInAsync(Policies.Roles.Secretary, "malopolska");
-        await OpenAsync("/malopolska/komitety");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
-        await WaitForPageAsync("**/komitety/*");
-        await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
-        await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
-        await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");
-        await Page.GetByLabel("Instytucja").FillAsync("OWES Kraków");
-        await Page.GetByLabel("Początek kadencji").FillAsync("2026-01-15");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj członka" }).ClickAsync();
-        await WaitForPageAsync("**#sklad");
+        await AddMariaAsync();
 
         await Maria().GetByRole(AriaRole.Link, new() { Name = "Zmień" }).ClickAsync();
         await WaitForPageAsync("**/czlonkowie/*");
@@ -60,16 +51,7 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
     {
         await SignInAsync(Policies.Roles.Secretary, "malopolska");
         await Page.SetViewportSizeAsync(390, 844);
-        await OpenAsync("/malopolska/komitety");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
-        await WaitForPageAsync("**/komitety/*");
-        await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
-        await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
-        await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");
-        await Page.GetByLabel("Instytucja").FillAsync("OWES Kraków");
-        await Page.GetByLabel("Początek kadencji").FillAsync("2026-01-15");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj członka" }).ClickAsync();
-        await WaitForPageAsync("**#sklad");
+        await AddMariaAsync();
 
         Assert.False(await Page.Locator("table", new() { Has = Page.Locator("caption", new() { HasTextString = "Skład" }) }).IsVisibleAsync(),
             "the members' table is shown on a phone");
@@ -83,5 +65,20 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
         await maria.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Zmień\s*: Maria Wiśniewska$") }).ClickAsync();
         await WaitForPageAsync("**/czlonkowie/*");
         Assert.Equal("maria@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
+    }
+
+    /// <summary>Opens MKRES from the committee list and adds Maria Wiśniewska (OWES Kraków, from 15 January 2026) through its form.</summary>
+    private async Task AddMariaAsync()
+    {
+        await OpenAsync("/malopolska/komitety");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Małopolski Komitet Rozwoju Ekonomii Społecznej", Exact = false }).First.ClickAsync();
+        await WaitForPageAsync("**/komitety/*");
+        await Page.Locator("summary", new() { HasTextString = "Dodaj członka" }).ClickAsync();
+        await Page.GetByLabel("Imię i nazwisko").FillAsync("Maria Wiśniewska");
+        await Page.GetByLabel("E-mail").FillAsync("maria@owes.example");
+        await Page.GetByLabel("Instytucja").FillAsync("OWES Kraków");
+        await Page.GetByLabel("Początek kadencji").FillAsync("2026-01-15");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Dodaj członka" }).ClickAsync();
+        await WaitForPageAsync("**#sklad");
     }
 }
