@@ -29,7 +29,7 @@ public sealed class EditSchedulePhaseModel(EsRegionsDbContext db, ScheduleAuthor
     public int PhaseCount { get; private set; }
     public int TaskCount { get; private set; }
 
-    /// <summary>"gora"/"dol" after the phase moved, said once.</summary>
+    /// <summary>Set ("tak") after the phase moved: the page says its new place, once.</summary>
     [BindProperty(SupportsGet = true, Name = "przeniesiono")] public string? Moved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid phaseId, CancellationToken ct)

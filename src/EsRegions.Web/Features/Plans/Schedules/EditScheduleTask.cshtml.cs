@@ -33,7 +33,7 @@ public sealed class EditScheduleTaskModel(EsRegionsDbContext db, ScheduleAuthori
     /// <summary>The task's place in its phase (1 first) and how many tasks the phase has.</summary>
     public (int Place, int Of) InPhase { get; private set; }
 
-    /// <summary>"gora"/"dol" after the task moved, said once.</summary>
+    /// <summary>Set ("tak") after the task moved: the page says its new place, once.</summary>
     [BindProperty(SupportsGet = true, Name = "przeniesiono")] public string? Moved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid taskId, CancellationToken ct)
