@@ -72,11 +72,9 @@ public static class ScheduleDocumentReader
                 check.Fail($"{p}.note", "is required when the task's quarters are unknown (say why)");
             var owner = check.String(t, p, "owner", required: false);
             var statusText = check.String(t, p, "status");
-            ScheduleTaskStatus? status = statusText switch
-            {
-                "planned" => ScheduleTaskStatus.Planned, "inProgress" => ScheduleTaskStatus.InProgress, "done" => ScheduleTaskStatus.Done, _ => null,
-            };
-            if (statusText is not null && status is null) check.Fail($"{p}.status", $"'{statusText}' is not one of planned, inProgress, done");
+            var status = ScheduleQueries.ParseStatus(statusText);
+            if (statusText is not null && status is null)
+                check.Fail($"{p}.status", $"'{statusText}' is not one of {string.Join(", ", ScheduleQueries.StatusTexts)}");
             if (title is not null && status is not null) result.Add(new TaskDocument(title, from, to, owner, status.Value, note));
         }
         return result;

@@ -32,10 +32,14 @@ public sealed class ScheduleQueries(EsRegionsDbContext db)
 
     public static string StatusText(ScheduleTaskStatus s) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.ToString());
 
-    public static ScheduleTaskStatus? ParseStatus(string? s) => s switch
-    {
-        "planned" => ScheduleTaskStatus.Planned, "inProgress" => ScheduleTaskStatus.InProgress, "done" => ScheduleTaskStatus.Done, _ => null,
-    };
+    /// <summary>The statuses as the API, the files and the forms write them, in their order: planned, inProgress, done.</summary>
+    public static IReadOnlyList<string> StatusTexts => statusTexts;
+
+    private static readonly string[] statusTexts = Enum.GetValues<ScheduleTaskStatus>().Select(StatusText).ToArray();
+
+    /// <summary>The status written as <see cref="StatusTexts"/> has it (case matters), else null.</summary>
+    public static ScheduleTaskStatus? ParseStatus(string? s) =>
+        Array.IndexOf(statusTexts, s) is var i and >= 0 ? Enum.GetValues<ScheduleTaskStatus>()[i] : null;
 }
 
 /// <summary>

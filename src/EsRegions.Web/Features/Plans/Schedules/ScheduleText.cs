@@ -7,9 +7,7 @@ public static class ScheduleText
 {
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    /// <summary>A task's statuses in the order a status &lt;select&gt; offers them.</summary>
-    public static readonly IReadOnlyList<string> Statuses = ["planned", "inProgress", "done"];
-
+    /// <summary>A status as written in the API (<see cref="ScheduleQueries.StatusTexts"/>) in the page's language.</summary>
     public static string Status(string status) => (status, English) switch
     {
         ("planned", false) => "planowane",
