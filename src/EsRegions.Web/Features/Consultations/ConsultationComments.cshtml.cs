@@ -67,7 +67,7 @@ public sealed class ConsultationCommentsModel(EsRegionsDbContext db, Consultatio
                     (IReadOnlyList<CommentDto>)g.ToList()));
         var byNode = Comments.ToLookup(x => x.NodeId);
         var groups = new List<(string, string, IReadOnlyList<CommentDto>)>();
-        if (byNode[null].Any()) groups.Add(("Dokument jako całość", "doc", byNode[null].ToList()));
+        if (byNode[null].Any()) groups.Add((ConsultationReport.WholeDocument, "doc", byNode[null].ToList()));
         foreach (var e in Elements.Where(e => byNode[e.NodeId].Any()))
             groups.Add((e.Name, $"e{e.Position}", byNode[e.NodeId].ToList()));
         return groups;

@@ -16,6 +16,9 @@ public sealed record ReportDto(Guid Id, string Title, string Phase, DateOnly Ope
 /// </summary>
 public sealed class ConsultationReport(EsRegionsDbContext db, TimeProvider clock)
 {
+    /// <summary>The element of a comment on no part in particular (Polish in files and API; pages translate it).</summary>
+    public const string WholeDocument = "Dokument jako całość";
+
     public static readonly string[] Columns =
         ["Lp.", "Zgłaszający", "Element", "Obecny zapis", "Proponowana zmiana", "Uzasadnienie", "Stanowisko", "Uzasadnienie stanowiska"];
 
@@ -32,7 +35,7 @@ public sealed class ConsultationReport(EsRegionsDbContext db, TimeProvider clock
             {
                 var element = x.ElementId is { } e ? elements[e] : null;
                 return new ReportRow(i + 1, x.Id, participants[x.ParticipantId].DisplayName,
-                    element?.Name ?? "Dokument jako całość",
+                    element?.Name ?? WholeDocument,
                     element is null ? "" : element.Text.Length > 0 ? element.Text : element.Title,
                     x.Proposal is null ? x.Text : $"{x.Text}\nProponowany zapis: {x.Proposal}",
                     x.Justification ?? "", DecisionText(x.Decision), x.ResponseJustification ?? "");

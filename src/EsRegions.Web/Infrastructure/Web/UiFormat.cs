@@ -19,6 +19,11 @@ public static class UiFormat
     public static string Date(DateOnly d, CultureInfo language) =>
         Of(language) == English ? d.ToString("d MMMM yyyy", English) : d.ToString("d MMMM yyyy 'r.'", Polish);
 
+    /// <summary>
+    /// A date that ends a sentence: "18 stycznia 2027 r." takes no second full stop, "18 January 2027." takes one.
+    /// </summary>
+    public static string DateEndingSentence(DateOnly d) => Date(d) is var text && text.EndsWith('.') ? text : text + ".";
+
     /// <summary>A date in a table or beside a long one: "15.01.2027" in Polish, "15/01/2027" in English.</summary>
     public static string ShortDate(DateOnly d) => d.ToString("d", Of(CultureInfo.CurrentUICulture));
 

@@ -91,6 +91,61 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
     }
 
     [Fact]
+    public async Task On_a_phone_the_public_report_shows_each_comment_as_a_block_with_its_column_names_and_a_wide_screen_keeps_the_table()
+    {
+        var (id, _) = await OpenConsultationAsync();
+        await using (var scope = App.ScopeFor(Slug))
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<EsRegionsDbContext>();
+            var consultation = await db.Set<Consultation>().SingleAsync(c => c.Id == id, TestContext.Current.CancellationToken);
+            var participant = await db.Set<ConsultationParticipant>().SingleAsync(TestContext.Current.CancellationToken);
+            var element = await db.Set<ConsultationElement>().OrderBy(e => e.Position).FirstAsync(TestContext.Current.CancellationToken);
+            await services.GetRequiredService<ConsultationReplies>().SaveAsync(consultation, participant,
+            [
+                new ReplyBox(null, "Projekt nie mówi, kto koordynuje działania w powiatach.", "Dodać koordynatora powiatowego.", "Działania się dublują."),
+                new ReplyBox(element.Id, "Cel jest zbyt ogólny.", null, null),
+            ], TestContext.Current.CancellationToken);
+            var now = DateTimeOffset.UtcNow;
+            foreach (var comment in await db.Set<ConsultationComment>().ToListAsync(TestContext.Current.CancellationToken))
+                comment.Respond(CommentDecision.PartlyAccepted, "Koordynację opisze regulamin.", now);
+            await services.GetRequiredService<ConsultationOpening>().CloseAsync(consultation, TestContext.Current.CancellationToken);
+            await services.GetRequiredService<ConsultationReportPublishing>().PublishAsync(consultation, TestContext.Current.CancellationToken);
+        }
+        await Page.SetViewportSizeAsync(390, 844);
+
+        await OpenAsync($"/{Slug}/konsultacje/{id}/raport-publiczny");
+        Assert.DoesNotContain("r..", await Page.Locator("main").InnerTextAsync());
+        var boxes = await ScrollBoxesAsync();
+        Assert.True(boxes.PageWidth <= 390, $"the page scrolls sideways: {boxes.PageWidth} px wide");
+        Assert.Equal(0, boxes.Scrolling);
+        var rows = Page.Locator("table.table-stacked > tbody > tr");
+        Assert.Equal(2, await rows.CountAsync());
+        var proposal = rows.Filter(new() { HasText = "koordynuje" }).Locator("td").Nth(3);
+        Assert.Equal("Proponowana zmiana", await proposal.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        Assert.EndsWith("Proponowany zapis: Dodać koordynatora powiatowego.", await proposal.InnerTextAsync());
+        var noJustification = rows.Filter(new() { HasText = "zbyt ogólny" }).Locator("td").Nth(4);
+        Assert.Equal("Uzasadnienie", await noJustification.GetAttributeAsync("data-label"));
+        Assert.False(await noJustification.IsVisibleAsync(), "an empty cell shows its column name alone");
+        var headHeight = "e => e.getBoundingClientRect().height";
+        Assert.True(await Page.Locator("table.table-stacked > thead").EvaluateAsync<double>(headHeight) <= 1, "the column headers show above the blocks");
+        Assert.Equal("cell", await proposal.GetAttributeAsync("role"));
+        await AssertAccessibleAsync("public report on a phone");
+        await Page.Context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = "c=en-GB|uic=en-GB", Url = BaseUrl }]);
+        await Page.ReloadAsync();
+        Assert.Equal("Proposed change", await proposal.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        var english = await Page.Locator("main").InnerTextAsync();
+        Assert.Contains("The document as a whole", english);
+        Assert.Contains("Comment partly accepted", english);
+        Assert.Matches(@"to \d{1,2} [A-Z][a-z]+ \d{4}\. The report", english);
+
+        await Page.SetViewportSizeAsync(1280, 900);
+        Assert.Equal("table-row", await rows.First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.True(await Page.Locator("table.table-stacked > thead").EvaluateAsync<double>(headHeight) > 10, "a wide screen has no column headers");
+        Assert.Equal("none", await proposal.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+    }
+
+    [Fact]
     public async Task Staff_add_a_working_groups_members_with_the_keyboard_from_the_labelled_drop_down()
     {
         Guid id;

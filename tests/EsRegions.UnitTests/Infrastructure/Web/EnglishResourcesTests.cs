@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using EsRegions.Web.Features.Committees;
 using EsRegions.Web.Features.Committees.Calls;
+using EsRegions.Web.Features.Consultations;
 using EsRegions.Web.Features.Meetings;
 using EsRegions.Web.Features.Notifications;
 using EsRegions.Web.Infrastructure.Tenancy;
@@ -60,8 +61,8 @@ public sealed partial class EnglishResourcesTests
     }
 
     /// <summary>
-    /// Texts the consultation pages look up through a variable: phases, decisions, participant sources, report columns,
-    /// public form labels and the response form's messages.
+    /// Texts the consultation pages look up through a variable: phases, decisions (the form's and the report's), the whole
+    /// document, participant sources, report columns, public form labels and the response form's messages.
     /// </summary>
     [Fact]
     public void Every_text_the_consultation_pages_look_up_through_a_variable_has_an_english_entry()
@@ -70,8 +71,9 @@ public sealed partial class EnglishResourcesTests
             "nieuwzględniona", "Lista adresów (wklejona)", "Plik CSV", "Komitet lub grupa robocza", "Lp.", "Zgłaszający", "Element",
             "Obecny zapis", "Proponowana zmiana", "Uzasadnienie", "Stanowisko", "Uzasadnienie stanowiska", "Imię i nazwisko", "Adres e-mail",
             "Organizacja (nieobowiązkowo)", "Podaj uzasadnienie stanowiska.", "Uzasadnienie jest za długie."];
+        var report = Enum.GetValues<CommentDecision>().Select(d => ConsultationReport.DecisionText(d)).Append(ConsultationReport.WholeDocument);
         var keys = Keys().ToHashSet();
-        var missing = indirect.Where(k => !keys.Contains(k)).ToList();
+        var missing = indirect.Concat(report).Where(k => !keys.Contains(k)).ToList();
 
         Assert.True(missing.Count == 0, "no English entry: " + string.Join(" | ", missing));
     }

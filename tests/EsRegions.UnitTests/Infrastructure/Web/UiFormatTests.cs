@@ -30,6 +30,23 @@ public sealed class UiFormatTests
     }
 
     [Theory]
+    [InlineData("pl-PL", "18 stycznia 2027 r.")]
+    [InlineData("en-GB", "18 January 2027.")]
+    public void A_date_ending_a_sentence_has_one_full_stop(string culture, string expected)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(expected, UiFormat.DateEndingSentence(new DateOnly(2027, 1, 18)));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Theory]
     [InlineData("pl-PL", "6 grudnia 2026 r., 19:22", "1 lipca 2026 r., 12:00")]
     [InlineData("en-GB", "6 December 2026, 19:22", "1 July 2026, 12:00")]
     public void Times_are_warsaw_wall_clock_in_the_ui_language(string culture, string winter, string summer)
