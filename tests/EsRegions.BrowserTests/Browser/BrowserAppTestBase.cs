@@ -173,6 +173,13 @@ public abstract class BrowserAppTestBase(PostgresServer postgres) : IAsyncLifeti
     }
 
     /// <summary>
+    /// The column name a stacked table (site.css, .table-stacked) shows before a cell on a phone, without its colon:
+    /// "none" where it shows none (a wider screen).
+    /// </summary>
+    protected static Task<string> ColumnLabelAsync(ILocator cell) =>
+        cell.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '').replace(/:? $/, '')");
+
+    /// <summary>
     /// The page's width and its table boxes: how many scroll sideways, how many are keyboard stops, and which break the
     /// rule "a box is a named keyboard stop exactly when it scrolls", or whose name another such box has too (two
     /// regions of one name cannot be told apart in a screen reader's list of landmarks).

@@ -60,11 +60,22 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
         Assert.Contains("OWES Kraków · PES · członek", facts);
         Assert.Contains("Kadencja: 15.01.2026 –", facts);
         Assert.False(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), "the page scrolls sideways");
+        Assert.Equal(0, (await ScrollBoxesAsync()).Scrolling);
+        var resolutionDate = Page.Locator("table:has(caption:text('Rejestr uchwał')) td[data-label='Data podjęcia']").First;
+        Assert.Equal("Data podjęcia", await ColumnLabelAsync(resolutionDate));
         await AssertAccessibleAsync();
 
         await maria.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Zmień\s*: Maria Wiśniewska$") }).ClickAsync();
         await WaitForPageAsync("**/czlonkowie/*");
         Assert.Equal("maria@owes.example", await Page.GetByLabel("E-mail").InputValueAsync());
+
+        // The committee list: each committee a block, its member count labelled, nothing scrolling sideways.
+        await OpenAsync("/malopolska/komitety");
+        Assert.Equal(0, (await ScrollBoxesAsync()).Scrolling);
+        var mkres = Page.Locator("tbody tr", new() { HasTextString = "Małopolski Komitet Rozwoju Ekonomii Społecznej" }).First;
+        Assert.Equal("Członkowie", await ColumnLabelAsync(mkres.Locator("td").Last));
+        Assert.True(await mkres.Locator("td").Last.IsVisibleAsync(), "the member count is hidden on a phone");
+        await AssertAccessibleAsync("committee list on a phone");
     }
 
     /// <summary>Opens MKRES from the committee list and adds Maria Wiśniewska (OWES Kraków, from 15 January 2026) through its form.</summary>

@@ -122,7 +122,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         var rows = Page.Locator("table.table-stacked > tbody > tr");
         Assert.Equal(2, await rows.CountAsync());
         var proposal = rows.Filter(new() { HasText = "koordynuje" }).Locator("td").Nth(3);
-        Assert.Equal("Proponowana zmiana", await proposal.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        Assert.Equal("Proponowana zmiana", await ColumnLabelAsync(proposal));
         Assert.EndsWith("Proponowany zapis: Dodać koordynatora powiatowego.", await proposal.InnerTextAsync());
         var noJustification = rows.Filter(new() { HasText = "zbyt ogólny" }).Locator("td").Nth(4);
         Assert.Equal("Uzasadnienie", await noJustification.GetAttributeAsync("data-label"));
@@ -133,7 +133,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await AssertAccessibleAsync("public report on a phone");
         await Page.Context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = "c=en-GB|uic=en-GB", Url = BaseUrl }]);
         await Page.ReloadAsync();
-        Assert.Equal("Proposed change", await proposal.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content.replaceAll('\"', '')"));
+        Assert.Equal("Proposed change", await ColumnLabelAsync(proposal));
         var english = await Page.Locator("main").InnerTextAsync();
         Assert.Contains("The document as a whole", english);
         Assert.Contains("Comment partly accepted", english);
@@ -142,7 +142,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         await Page.SetViewportSizeAsync(1280, 900);
         Assert.Equal("table-row", await rows.First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
         Assert.True(await Page.Locator("table.table-stacked > thead").EvaluateAsync<double>(headHeight) > 10, "a wide screen has no column headers");
-        Assert.Equal("none", await proposal.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        Assert.Equal("none", await ColumnLabelAsync(proposal));
     }
 
     [Fact]

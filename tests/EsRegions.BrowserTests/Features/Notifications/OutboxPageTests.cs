@@ -20,6 +20,15 @@ public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBas
         Assert.Contains("550 Mailbox unavailable", await Page.Locator("table").InnerTextAsync());
         await AssertAccessibleAsync();
 
+        // On a phone each message is a block of labelled facts, with the button, and nothing scrolls sideways.
+        await Page.SetViewportSizeAsync(375, 740);
+        var phone = await ScrollBoxesAsync();
+        Assert.True(phone.PageWidth <= 375 && phone.Scrolling == 0, $"the page is {phone.PageWidth} px wide, {phone.Scrolling} table box(es) scroll");
+        var to = Page.Locator("table td[data-label='Odbiorca']", new() { HasText = "owes.elblag@example.org" });
+        Assert.Equal("Odbiorca", await ColumnLabelAsync(to));
+        await AssertAccessibleAsync();
+        await Page.SetViewportSizeAsync(1280, 800);
+
         await Page.GetByRole(AriaRole.Button, new() { Name = "owes.elblag@example.org" }).FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
         await Page.WaitForSelectorAsync("[role=status]");
@@ -48,6 +57,9 @@ public sealed class OutboxPageTests(PostgresServer postgres) : BrowserAppTestBas
         var phone = await ScrollBoxesAsync();
         Assert.True(phone.PageWidth <= 375, $"the page scrolls sideways: {phone.PageWidth} px wide");
         Assert.True(phone.Wrong.Length == 0, "scroll boxes: " + string.Join(", ", phone.Wrong));
+        Assert.Equal(0, phone.Scrolling);
+        var deadline = Page.Locator("table:has(caption:text('Zaplanowane przypomnienia')) td[data-label='Termin']");
+        Assert.Equal("Termin", await ColumnLabelAsync(deadline));
         await AssertAccessibleAsync();
 
         // Held back with the keyboard: the button names its reminder for a screen reader.

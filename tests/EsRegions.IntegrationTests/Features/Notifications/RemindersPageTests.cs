@@ -34,16 +34,16 @@ public sealed class RemindersPageTests(PostgresServer postgres) : AppTestBase(po
 
         var scheduled = Section(html, "zaplanowane", "wyslane");
         Assert.Contains("Zaplanowane (1)", scheduled);
-        Assert.Contains("<td>1 maja 2027 r., 08:00</td>", scheduled);
+        Assert.Contains("data-label=\"Planowana wysyłka\">1 maja 2027 r., 08:00</td>", scheduled);
         Assert.Contains("<a href=\"/malopolska/komitety/1\">Jan Kowalski — MKRES</a>", scheduled);
-        Assert.Contains("<td>30 czerwca 2027 r.</td>", scheduled);
+        Assert.Contains("data-label=\"Termin\">30 czerwca 2027 r.</td>", scheduled);
         Assert.Contains("sekretariat i członek", scheduled);
         Assert.DoesNotContain("Anna Nowak", scheduled);
         var sent = Section(html, "wyslane", "ustawienia");
-        Assert.Contains("<td>4 grudnia 2026 r., 08:00</td>", sent);
+        Assert.Contains("data-label=\"Data wysyłki\">4 grudnia 2026 r., 08:00</td>", sent);
         Assert.Contains("Anna Nowak — MKRES", sent);
         var settings = Section(html, "ustawienia", "</main>");
-        Assert.Contains("<th scope=\"row\">Koniec kadencji</th>\n                        <td>60</td>", settings);
+        Assert.Matches("<th scope=\"row\" role=\"rowheader\">Koniec kadencji</th>\\s*<td role=\"cell\" data-label=\"Dni przed terminem\">60</td>", settings);
         Assert.DoesNotContain("href=\"/malopolska/powiadomienia\"", Section(html, "<h1>", "zaplanowane")); // the outbox is staff's
         var english = await ClientAs(Policies.Roles.Staff, "malopolska").GetStringAsync("/malopolska/przypomnienia?culture=en-GB&ui-culture=en-GB", Ct);
         Assert.Contains("Term of office ending", english);
