@@ -64,6 +64,12 @@ public sealed class CommitteeMembersTests(PostgresServer postgres) : BrowserAppT
         var resolutionDate = Page.Locator("table:has(caption:text('Rejestr uchwał')) td[data-label='Data podjęcia']").First;
         Assert.Equal("Data podjęcia", await ColumnLabelAsync(resolutionDate));
         await AssertAccessibleAsync();
+        await Page.EmulateMediaAsync(new() { Media = Media.Print }); // paper gets the tables, whatever printed it
+        Assert.True(await Page.Locator("table", new() { Has = Page.Locator("caption", new() { HasTextString = "Skład" }) }).IsVisibleAsync(),
+            "the members' table is not printed");
+        Assert.False(await Page.GetByRole(AriaRole.List, new() { Name = "Skład" }).IsVisibleAsync(), "the phone's member list is printed");
+        Assert.Equal("none", await ColumnLabelAsync(resolutionDate));
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await maria.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Zmień\s*: Maria Wiśniewska$") }).ClickAsync();
         await WaitForPageAsync("**/czlonkowie/*");

@@ -131,6 +131,9 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         Assert.True(await Page.Locator("table.table-stacked > thead").EvaluateAsync<double>(headHeight) <= 1, "the column headers show above the blocks");
         Assert.Equal("cell", await proposal.GetAttributeAsync("role"));
         await AssertAccessibleAsync("public report on a phone");
+        await Page.EmulateMediaAsync(new() { Media = Media.Print }); // printed from the phone: the table
+        Assert.Equal("table-row", await rows.First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
         await Page.Context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = "c=en-GB|uic=en-GB", Url = BaseUrl }]);
         await Page.ReloadAsync();
         Assert.Equal("Proposed change", await ColumnLabelAsync(proposal));

@@ -103,6 +103,12 @@ public sealed partial class SendInvitationsTests(PostgresServer postgres) : Brow
         Assert.StartsWith("28 stycznia — Spotkanie monitoringowe online OWES", await days.Last.InnerTextAsync());
         await AssertAccessibleAsync();
 
+        // Printed from the phone, the month is the grid, as on paper from any screen.
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.True(await Page.Locator("table.calendar-month").IsVisibleAsync(), "the month's grid is not printed");
+        Assert.False(await Page.GetByRole(AriaRole.Region, new() { Name = "W tym miesiącu, według dni" }).IsVisibleAsync(), "the phone's list is printed");
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         // A wider screen shows the grid (in its own box, which scrolls only if it must) and not the list.
         await Page.SetViewportSizeAsync(1024, 740);
         Assert.True(await Page.Locator("table.calendar-month").IsVisibleAsync(), "the month's grid is not shown on a wide screen");
