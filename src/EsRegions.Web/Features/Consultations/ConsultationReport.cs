@@ -19,6 +19,13 @@ public sealed class ConsultationReport(EsRegionsDbContext db, TimeProvider clock
     /// <summary>The element of a comment on no part in particular (Polish in files and API; pages translate it).</summary>
     public const string WholeDocument = "Dokument jako całość";
 
+    /// <summary>What introduces a proposed wording after the comment in the report's "Proponowana zmiana" column.</summary>
+    public const string ProposalLabel = "Proponowany zapis";
+
+    /// <summary>A row's proposed change with <see cref="ProposalLabel"/> in the page's words (<paramref name="label"/>).</summary>
+    public static string ProposedChangeIn(ReportRow row, string label) =>
+        row.ProposedChange.Replace($"\n{ProposalLabel}: ", $"\n{label}: ", StringComparison.Ordinal);
+
     public static readonly string[] Columns =
         ["Lp.", "Zgłaszający", "Element", "Obecny zapis", "Proponowana zmiana", "Uzasadnienie", "Stanowisko", "Uzasadnienie stanowiska"];
 
@@ -37,7 +44,7 @@ public sealed class ConsultationReport(EsRegionsDbContext db, TimeProvider clock
                 return new ReportRow(i + 1, x.Id, participants[x.ParticipantId].DisplayName,
                     element?.Name ?? WholeDocument,
                     element is null ? "" : element.Text.Length > 0 ? element.Text : element.Title,
-                    x.Proposal is null ? x.Text : $"{x.Text}\nProponowany zapis: {x.Proposal}",
+                    x.Proposal is null ? x.Text : $"{x.Text}\n{ProposalLabel}: {x.Proposal}",
                     x.Justification ?? "", DecisionText(x.Decision), x.ResponseJustification ?? "");
             }).ToList();
         return new ReportDto(c.Id, c.Title, ConsultationText.PhaseKey(c.PhaseAt(clock.GetUtcNow())), c.Schedule.OpensOn,

@@ -140,6 +140,7 @@ public sealed partial class ConsultationPagesTests(PostgresServer postgres) : Br
         var english = await Page.Locator("main").InnerTextAsync();
         Assert.Contains("The document as a whole", english);
         Assert.Contains("Comment partly accepted", english);
+        Assert.Contains("Proposed wording: Dodać koordynatora powiatowego.", english);
         Assert.Matches(@"to \d{1,2} [A-Z][a-z]+ \d{4}\. The report", english);
 
         await Page.SetViewportSizeAsync(1280, 900);

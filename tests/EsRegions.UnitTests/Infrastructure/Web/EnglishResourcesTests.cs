@@ -71,7 +71,8 @@ public sealed partial class EnglishResourcesTests
             "nieuwzględniona", "Lista adresów (wklejona)", "Plik CSV", "Komitet lub grupa robocza", "Lp.", "Zgłaszający", "Element",
             "Obecny zapis", "Proponowana zmiana", "Uzasadnienie", "Stanowisko", "Uzasadnienie stanowiska", "Imię i nazwisko", "Adres e-mail",
             "Organizacja (nieobowiązkowo)", "Podaj uzasadnienie stanowiska.", "Uzasadnienie jest za długie."];
-        var report = Enum.GetValues<CommentDecision>().Select(d => ConsultationReport.DecisionText(d)).Append(ConsultationReport.WholeDocument);
+        var report = Enum.GetValues<CommentDecision>().Select(d => ConsultationReport.DecisionText(d))
+            .Append(ConsultationReport.WholeDocument).Append(ConsultationReport.ProposalLabel);
         var keys = Keys().ToHashSet();
         var missing = indirect.Concat(report).Where(k => !keys.Contains(k)).ToList();
 
