@@ -107,6 +107,15 @@ public sealed class MonitoringPagesTests(PostgresServer postgres) : BrowserAppTe
         Assert.Contains("osiągnięty", main);
         Assert.Contains("brak danych", main);
         await AssertAccessibleAsync();
+
+        // On a phone each indicator is a block of labelled lines, and no table scrolls sideways.
+        await Page.SetViewportSizeAsync(390, 844);
+        var phone = await ScrollBoxesAsync();
+        Assert.True(phone.PageWidth <= 390 && phone.Scrolling == 0, $"the page is {phone.PageWidth} px wide, {phone.Scrolling} table box(es) scroll");
+        var actual = Page.Locator("section.report-node td[data-label='Wartość osiągnięta']", new() { HasText = "31" });
+        Assert.Equal("Wartość osiągnięta", await ColumnLabelAsync(actual));
+        await AssertAccessibleAsync("annual report on a phone");
+        await Page.SetViewportSizeAsync(1280, 800);
         // Publishing shows the year to every region: asked first, and nothing is published when the answer is no.
         var question = await ClickAndAnswerAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Opublikuj rok do porównań" }), confirm: false);
         Assert.Equal("Opublikować rok 2024? Jego wartości zobaczą w porównaniach pracownicy wszystkich regionów.", question);
